@@ -1,0 +1,512 @@
+//! Every change goes through [`Desk::apply`]: validation, undo/redo and the audit log hang here, and
+//! the UI never edits a record itself.
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use super::audit::{AuditAction, AuditEntry, push_bounded};
+use super::meta::{Id, IdSource, Meta, Office, Provenance, Timestamp};
+use super::org::{OrgKind, OrgStatus, OrgUnitData};
+use super::rules::{self, Severity, Violation};
+use super::text::Text;
+use super::workspace::{Data, Kind, Record, Workspace};
+
+/// The facts a command needs from outside: time, the acting office and fresh ids.
+pub struct Ctx<'a> {
+    pub now: Timestamp,
+    pub today: NaiveDate,
+    pub office: &'a Office,
+    pub ids: &'a mut dyn IdSource,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Create (`id: None`) or update a record.
+    Save { id: Option<Id>, data: Data },
+    /// Delete (tombstone) a record that nothing live refers to.
+    Delete { kind: Kind, id: Id },
+    /// Replace everything by an imported, already validated workspace.
+    ReplaceAll {
+        workspace: Box<Workspace>,
+        summary: Text,
+    },
+}
+
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum CommandError {
+    #[error("record {kind:?} {id} does not exist or was deleted")]
+    NotFound { kind: Kind, id: Id },
+    #[error("refused: {}", .0.first().map(|v| v.message.en.as_str()).unwrap_or("rule violated"))]
+    Rejected(Vec<Violation>),
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("nothing to redo")]
+    NothingToRedo,
+}
+
+impl CommandError {
+    /// The message a clerk reads.
+    pub fn text(&self) -> Text {
+        match self {
+            CommandError::NotFound { kind, .. } => Text::new(
+                format!("该{}不存在或已删除", kind.zh()),
+                format!(
+                    "This {} does not exist or was deleted",
+                    kind.en().to_lowercase()
+                ),
+            ),
+            CommandError::Rejected(v) => match v.first() {
+                Some(first) if v.len() == 1 => first.message.clone(),
+                Some(first) => Text::new(
+                    format!("{}（另有 {} 处问题）", first.message.zh, v.len() - 1),
+                    format!("{} (and {} more problems)", first.message.en, v.len() - 1),
+                ),
+                None => Text::new("操作未通过校验", "The change did not pass validation"),
+            },
+            CommandError::NothingToUndo => Text::new("没有可撤销的操作", "Nothing to undo"),
+            CommandError::NothingToRedo => Text::new("没有可重做的操作", "Nothing to redo"),
+        }
+    }
+}
+
+/// One record before and after a change (`before: None` for a creation).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub before: Option<Record>,
+    pub after: Record,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Body {
+    Patch(Vec<Change>),
+    Replace {
+        before: Box<Workspace>,
+        after: Box<Workspace>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Step {
+    label: Text,
+    body: Body,
+}
+
+/// What a successful command did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub summary: Text,
+    /// Id of the main record created or changed.
+    pub id: Option<Id>,
+    /// Warnings that now stand on the records the command touched.
+    pub warnings: Vec<Violation>,
+}
+
+const HISTORY_LIMIT: usize = 100;
+
+/// The workspace with its audit log and undo history: the single place changes happen.
+#[derive(Clone, Debug, Default)]
+pub struct Desk {
+    ws: Workspace,
+    audit: Vec<AuditEntry>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl Desk {
+    pub fn new(ws: Workspace, audit: Vec<AuditEntry>) -> Self {
+        Desk {
+            ws,
+            audit,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    pub fn ws(&self) -> &Workspace {
+        &self.ws
+    }
+
+    pub fn audit(&self) -> &[AuditEntry] {
+        &self.audit
+    }
+
+    pub fn undo_label(&self) -> Option<&Text> {
+        self.undo.last().map(|s| &s.label)
+    }
+
+    pub fn redo_label(&self) -> Option<&Text> {
+        self.redo.last().map(|s| &s.label)
+    }
+
+    pub fn apply(&mut self, cmd: Command, ctx: &mut Ctx) -> Result<Outcome, CommandError> {
+        let before_v = rules::check_all(&self.ws, ctx.today);
+        match cmd {
+            Command::ReplaceAll { workspace, summary } => {
+                let blocks: Vec<_> = rules::check_all(&workspace, ctx.today)
+                    .into_iter()
+                    .filter(|v| v.severity == Severity::Block)
+                    .collect();
+                if !blocks.is_empty() {
+                    return Err(CommandError::Rejected(blocks));
+                }
+                let before = Box::new(std::mem::replace(&mut self.ws, *workspace));
+                self.record(ctx, AuditAction::Import, None, None, summary.clone());
+                self.push_step(Step {
+                    label: summary.clone(),
+                    body: Body::Replace {
+                        before,
+                        after: Box::new(self.ws.clone()),
+                    },
+                });
+                Ok(Outcome {
+                    summary,
+                    id: None,
+                    warnings: Vec::new(),
+                })
+            }
+            Command::Save { id, data } => {
+                let (changes, main_id, action) = match id {
+                    None => self.create(data, ctx),
+                    Some(id) => self.update(&id, data, ctx)?,
+                };
+                if changes.is_empty() {
+                    return Ok(Outcome {
+                        summary: Text::new("没有改动", "No change"),
+                        id: Some(main_id),
+                        warnings: Vec::new(),
+                    });
+                }
+                self.finish(changes, main_id, action, &before_v, ctx)
+            }
+            Command::Delete { kind, id } => {
+                let changes = self.delete(kind, &id, ctx)?;
+                self.finish(changes, id, AuditAction::Delete, &before_v, ctx)
+            }
+        }
+    }
+
+    fn finish(
+        &mut self,
+        changes: Vec<Change>,
+        main_id: Id,
+        action: AuditAction,
+        before_v: &[Violation],
+        ctx: &mut Ctx,
+    ) -> Result<Outcome, CommandError> {
+        let after_v = rules::check_all(&self.ws, ctx.today);
+        let blocks = rules::new_blocks(before_v, after_v.clone());
+        if !blocks.is_empty() {
+            self.roll_back(&changes);
+            return Err(CommandError::Rejected(blocks));
+        }
+        let main = &changes[0].after;
+        let kind = main.kind();
+        let label = self.ws.label_of(kind, &main_id);
+        let summary = match action {
+            AuditAction::Create => Text::new(
+                format!("新增{}“{label}”", kind.zh()),
+                format!("Created {} “{label}”", kind.en().to_lowercase()),
+            ),
+            AuditAction::Delete => Text::new(
+                format!("删除{}“{label}”", kind.zh()),
+                format!("Deleted {} “{label}”", kind.en().to_lowercase()),
+            ),
+            _ => Text::new(
+                format!("修改{}“{label}”", kind.zh()),
+                format!("Updated {} “{label}”", kind.en().to_lowercase()),
+            ),
+        };
+        let touched: Vec<&str> = changes.iter().map(|c| c.after.meta().id.as_str()).collect();
+        let warnings = after_v
+            .into_iter()
+            .filter(|v| v.severity != Severity::Block && touched.contains(&v.id.as_str()))
+            .collect();
+        self.record(
+            ctx,
+            action,
+            Some(kind),
+            Some(main_id.clone()),
+            summary.clone(),
+        );
+        self.push_step(Step {
+            label: summary.clone(),
+            body: Body::Patch(changes),
+        });
+        Ok(Outcome {
+            summary,
+            id: Some(main_id),
+            warnings,
+        })
+    }
+
+    fn create(&mut self, data: Data, ctx: &mut Ctx) -> (Vec<Change>, Id, AuditAction) {
+        let id = ctx.ids.next_id(ctx.now);
+        let mut changes = Vec::new();
+        let park_name = match &data {
+            Data::Park(p) => Some(p.name_zh.trim().to_string()),
+            _ => None,
+        };
+        let rec = Record::new(
+            Meta::new(id.clone(), ctx.now, ctx.office, Provenance::UserEntered),
+            data,
+        );
+        self.ws.put(rec.clone());
+        changes.push(Change {
+            before: None,
+            after: rec,
+        });
+        // A park is led by its own 党工委 and 管委会 (S1.3, BR-A6): create both with the park.
+        if let Some(name) = park_name {
+            for (kind, suffix) in [
+                (OrgKind::ParkPartyCommittee, "党工委"),
+                (OrgKind::ParkMgmtCommittee, "管委会"),
+            ] {
+                let org_id = ctx.ids.next_id(ctx.now);
+                let data = Data::OrgUnit(OrgUnitData {
+                    name: format!("{name}{suffix}"),
+                    kind,
+                    park_id: Some(id.clone()),
+                    township_id: None,
+                    county_id: None,
+                    status: OrgStatus::Active,
+                });
+                let rec = Record::new(
+                    Meta::new(org_id, ctx.now, ctx.office, Provenance::UserEntered),
+                    data,
+                );
+                self.ws.put(rec.clone());
+                changes.push(Change {
+                    before: None,
+                    after: rec,
+                });
+            }
+        }
+        (changes, id, AuditAction::Create)
+    }
+
+    fn update(
+        &mut self,
+        id: &str,
+        data: Data,
+        ctx: &mut Ctx,
+    ) -> Result<(Vec<Change>, Id, AuditAction), CommandError> {
+        let kind = data.kind();
+        let current = self
+            .ws
+            .get(kind, id)
+            .filter(|r| !r.meta().deleted)
+            .ok_or_else(|| CommandError::NotFound {
+                kind,
+                id: id.to_string(),
+            })?;
+        if current.same_data(&data) {
+            return Ok((Vec::new(), id.to_string(), AuditAction::Update));
+        }
+        let mut meta = current.meta().clone();
+        meta.touch(ctx.now, ctx.office);
+        let after = Record::new(meta, data);
+        self.ws.put(after.clone());
+        Ok((
+            vec![Change {
+                before: Some(current),
+                after,
+            }],
+            id.to_string(),
+            AuditAction::Update,
+        ))
+    }
+
+    fn delete(&mut self, kind: Kind, id: &str, ctx: &mut Ctx) -> Result<Vec<Change>, CommandError> {
+        let current = self
+            .ws
+            .get(kind, id)
+            .filter(|r| !r.meta().deleted)
+            .ok_or_else(|| CommandError::NotFound {
+                kind,
+                id: id.to_string(),
+            })?;
+        let refs = referrers(&self.ws, kind, id);
+        if !refs.is_empty() {
+            let names = refs.join("、");
+            return Err(CommandError::Rejected(vec![Violation {
+                rule: "REF",
+                severity: Severity::Block,
+                source: None,
+                kind,
+                id: id.to_string(),
+                field: None,
+                message: Text::new(
+                    format!("仍有记录引用它，请先处理：{names}"),
+                    format!("Other records still refer to it; deal with them first: {names}"),
+                ),
+            }]));
+        }
+        let mut targets = vec![current];
+        // The park's own 党工委/管委会 go with it.
+        if kind == Kind::Park {
+            targets.extend(
+                self.ws
+                    .org_units
+                    .iter_live()
+                    .filter(|o| o.data.park_id.as_deref() == Some(id))
+                    .cloned()
+                    .map(Record::OrgUnit),
+            );
+        }
+        let mut changes = Vec::new();
+        for before in targets {
+            let mut after = before.clone();
+            after.meta_mut().touch(ctx.now, ctx.office);
+            after.meta_mut().deleted = true;
+            self.ws.put(after.clone());
+            changes.push(Change {
+                before: Some(before),
+                after,
+            });
+        }
+        Ok(changes)
+    }
+
+    fn roll_back(&mut self, changes: &[Change]) {
+        for c in changes.iter().rev() {
+            match &c.before {
+                Some(b) => self.ws.put(b.clone()),
+                None => self.ws.remove(c.after.kind(), &c.after.meta().id),
+            }
+        }
+    }
+
+    fn push_step(&mut self, step: Step) {
+        self.undo.push(step);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn record(
+        &mut self,
+        ctx: &Ctx,
+        action: AuditAction,
+        kind: Option<Kind>,
+        record_id: Option<Id>,
+        summary: Text,
+    ) {
+        push_bounded(
+            &mut self.audit,
+            AuditEntry {
+                at: ctx.now,
+                office_id: ctx.office.id.clone(),
+                office_name: ctx.office.name.clone(),
+                action,
+                kind,
+                record_id,
+                summary,
+            },
+        );
+    }
+
+    /// Writes `target` over the current version as one more revision, so undo travels to other
+    /// offices like any edit.
+    fn put_as_new_revision(&mut self, mut target: Record, ctx: &Ctx) {
+        let rev = self
+            .ws
+            .get(target.kind(), &target.meta().id)
+            .map(|r| r.meta().rev)
+            .unwrap_or(0);
+        let m = target.meta_mut();
+        m.rev = rev;
+        m.touch(ctx.now, ctx.office);
+        self.ws.put(target);
+    }
+
+    pub fn undo(&mut self, ctx: &mut Ctx) -> Result<Text, CommandError> {
+        let step = self.undo.pop().ok_or(CommandError::NothingToUndo)?;
+        match &step.body {
+            Body::Patch(changes) => {
+                for c in changes.iter().rev() {
+                    let target = match &c.before {
+                        Some(b) => b.clone(),
+                        None => {
+                            let mut gone = c.after.clone();
+                            gone.meta_mut().deleted = true;
+                            gone
+                        }
+                    };
+                    self.put_as_new_revision(target, ctx);
+                }
+            }
+            Body::Replace { before, .. } => self.ws = (**before).clone(),
+        }
+        let label = Text::new(
+            format!("撤销：{}", step.label.zh),
+            format!("Undo: {}", step.label.en),
+        );
+        self.record(ctx, AuditAction::Undo, None, None, label.clone());
+        self.redo.push(step);
+        Ok(label)
+    }
+
+    pub fn redo(&mut self, ctx: &mut Ctx) -> Result<Text, CommandError> {
+        let step = self.redo.pop().ok_or(CommandError::NothingToRedo)?;
+        match &step.body {
+            Body::Patch(changes) => {
+                for c in changes {
+                    self.put_as_new_revision(c.after.clone(), ctx);
+                }
+            }
+            Body::Replace { after, .. } => self.ws = (**after).clone(),
+        }
+        let label = Text::new(
+            format!("重做：{}", step.label.zh),
+            format!("Redo: {}", step.label.en),
+        );
+        self.record(ctx, AuditAction::Redo, None, None, label.clone());
+        self.undo.push(step);
+        Ok(label)
+    }
+}
+
+/// Live records that refer to (kind, id), as labels for a message.
+pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut add = |k: Kind, rid: &str| out.push(format!("{}“{}”", k.zh(), ws.label_of(k, rid)));
+    match kind {
+        Kind::County => {
+            ws.townships
+                .iter_live()
+                .filter(|t| t.data.county_id == id)
+                .for_each(|t| add(Kind::Township, t.id()));
+            ws.parks
+                .iter_live()
+                .filter(|p| p.data.host_county_ids.iter().any(|c| c == id))
+                .for_each(|p| add(Kind::Park, p.id()));
+            ws.entrustments
+                .iter_live()
+                .filter(|e| e.data.entrusting_county_id == id)
+                .for_each(|e| add(Kind::Entrustment, e.id()));
+        }
+        Kind::Township => {
+            ws.entrustments
+                .iter_live()
+                .filter(|e| e.data.township_id == id)
+                .for_each(|e| add(Kind::Entrustment, e.id()));
+            ws.concurrent_posts
+                .iter_live()
+                .filter(|p| p.data.township_id == id)
+                .for_each(|p| add(Kind::ConcurrentPost, p.id()));
+        }
+        Kind::Park => {
+            ws.entrustments
+                .iter_live()
+                .filter(|e| e.data.park_id == id)
+                .for_each(|e| add(Kind::Entrustment, e.id()));
+            ws.townships
+                .iter_live()
+                .filter(|t| t.data.in_planning_area_of.as_deref() == Some(id))
+                .for_each(|t| add(Kind::Township, t.id()));
+        }
+        Kind::City | Kind::Entrustment | Kind::OrgUnit | Kind::ConcurrentPost => {}
+    }
+    out
+}

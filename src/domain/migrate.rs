@@ -1,0 +1,133 @@
+//! Upgrades older snapshot (and stored-state) JSON step by step to [`super::snapshot::SCHEMA_VERSION`].
+//! Each step is a plain function on JSON values that keeps every piece of user data; anything it
+//! cannot place goes into the record's note rather than being dropped.
+//!
+//! Schema 0 is the prototype format (see docs/snapshot-format.md): no provenance, a park had one
+//! `name`, and entrustments were flat (`county_id`, `whole_township`, `villages`, `from`, `to`,
+//! `doc_no`, `doc_title`).
+
+use serde_json::{Map, Value, json};
+
+use super::snapshot::SnapshotError;
+use super::text::Text;
+
+pub fn to_current(mut value: Value, from: u64) -> Result<(Value, Vec<Text>), SnapshotError> {
+    let mut notes = Vec::new();
+    if from == 0 {
+        v0_to_v1(&mut value, &mut notes)
+            .map_err(|detail| SnapshotError::Migration { from, detail })?;
+    }
+    Ok((value, notes))
+}
+
+fn records_mut<'a>(value: &'a mut Value, table: &str) -> Vec<&'a mut Map<String, Value>> {
+    match value.pointer_mut(&format!("/records/{table}")) {
+        Some(Value::Array(items)) => items.iter_mut().filter_map(Value::as_object_mut).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn v0_to_v1(value: &mut Value, notes: &mut Vec<Text>) -> Result<(), String> {
+    let root = value.as_object_mut().ok_or("top level is not an object")?;
+    root.insert("schema_version".into(), json!(1));
+    root.entry("app_version").or_insert(json!("0 (prototype)"));
+    let exported = root
+        .get("exported_at")
+        .and_then(Value::as_str)
+        .unwrap_or("unknown")
+        .to_string();
+    root.entry("snapshot_id")
+        .or_insert(json!(format!("SNAP-v0-{exported}")));
+
+    let tables = [
+        "cities",
+        "counties",
+        "townships",
+        "parks",
+        "entrustments",
+        "org_units",
+        "concurrent_posts",
+    ];
+    let mut stamped = 0;
+    for table in tables {
+        for rec in records_mut(value, table) {
+            if let Some(meta) = rec.get_mut("meta").and_then(Value::as_object_mut) {
+                if !meta.contains_key("provenance") {
+                    meta.insert("provenance".into(), json!("USER_ENTERED"));
+                    stamped += 1;
+                }
+            }
+        }
+    }
+    if stamped > 0 {
+        notes.push(Text::new(
+            format!("{stamped} 条记录补记数据来源为“用户录入”"),
+            format!("{stamped} records marked as user entered (no provenance in format 0)"),
+        ));
+    }
+
+    let mut parks = 0;
+    for rec in records_mut(value, "parks") {
+        let data = rec
+            .get_mut("data")
+            .and_then(Value::as_object_mut)
+            .ok_or("a park has no data")?;
+        if let Some(name) = data.remove("name") {
+            data.insert("name_zh".into(), name);
+            data.entry("name_en").or_insert(json!(""));
+            parks += 1;
+        }
+    }
+    if parks > 0 {
+        notes.push(Text::new(
+            format!("{parks} 个园区的名称转为中文名称，英文名称待补"),
+            format!("{parks} park names became Chinese names; English names left blank"),
+        ));
+    }
+
+    let mut ents = 0;
+    for rec in records_mut(value, "entrustments") {
+        let data = rec
+            .get_mut("data")
+            .and_then(Value::as_object_mut)
+            .ok_or("an entrustment has no data")?;
+        if data.contains_key("scope") {
+            continue;
+        }
+        if let Some(c) = data.remove("county_id") {
+            data.insert("entrusting_county_id".into(), c);
+        }
+        let whole = data
+            .remove("whole_township")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        let villages = data.remove("villages").unwrap_or(json!([]));
+        let scope = if whole {
+            json!({"kind": "WHOLE_TOWNSHIP"})
+        } else {
+            json!({"kind": "PARTIAL_VILLAGES", "villages": villages})
+        };
+        data.insert("scope".into(), scope);
+        let from = data
+            .remove("from")
+            .ok_or("an entrustment has no start date (from)")?;
+        let to = data.remove("to").unwrap_or(Value::Null);
+        data.insert("period".into(), json!({"from": from, "to": to}));
+        let title = data.remove("doc_title");
+        let no = data.remove("doc_no");
+        if title.is_some() || no.is_some() {
+            data.insert(
+                "basis".into(),
+                json!({"title": title.unwrap_or(json!("")), "doc_no": no.unwrap_or(Value::Null)}),
+            );
+        }
+        ents += 1;
+    }
+    if ents > 0 {
+        notes.push(Text::new(
+            format!("{ents} 条托管关系转换为新结构（范围、期间、依据文件）"),
+            format!("{ents} entrustments converted to the new structure (scope, period, basis)"),
+        ));
+    }
+    Ok(())
+}

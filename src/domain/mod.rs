@@ -1,0 +1,17 @@
+//! The domain core: plain Rust, no UI or browser crates (checked by a test in tests/domain_purity.rs).
+//! One file per concept of the report; see ARCHITECTURE.md for the map.
+
+pub mod audit;
+pub mod command;
+pub mod entrustment;
+pub mod integration;
+pub mod meta;
+pub mod metrics;
+pub mod migrate;
+pub mod org;
+pub mod rules;
+pub mod sample;
+pub mod snapshot;
+pub mod territory;
+pub mod text;
+pub mod workspace;

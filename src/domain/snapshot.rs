@@ -1,0 +1,254 @@
+//! The JSON file offices exchange: envelope, export, and the import pipeline
+//! parse → migrate → read → validate. Nothing here touches the current workspace; replacing it is
+//! a command ([`super::command::Command::ReplaceAll`]) the user confirms.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use thiserror::Error;
+
+use super::meta::{Office, Provenance, Timestamp};
+use super::migrate;
+use super::rules::{self, Severity, Violation};
+use super::text::Text;
+use super::workspace::{Kind, Workspace};
+
+pub const FORMAT: &str = "parkdesk-snapshot";
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub format: String,
+    pub schema_version: u32,
+    pub app_version: String,
+    pub snapshot_id: String,
+    pub exported_at: Timestamp,
+    pub office: Office,
+    pub records: Workspace,
+}
+
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum SnapshotError {
+    #[error("not valid JSON at line {line}, column {column}: {detail}")]
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("not a ParkDesk snapshot: {0}")]
+    NotASnapshot(String),
+    #[error(
+        "snapshot schema {found} is newer than this app supports ({supported}); update the app"
+    )]
+    TooNew { found: u64, supported: u32 },
+    #[error("cannot upgrade the file from schema {from}: {detail}")]
+    Migration { from: u64, detail: String },
+    #[error("unexpected content at {path}: {detail}")]
+    Shape { path: String, detail: String },
+    #[error("the data breaks {} rule(s)", .0.len())]
+    Invalid(Vec<Violation>),
+    #[error("could not encode the snapshot: {0}")]
+    Encode(String),
+}
+
+impl SnapshotError {
+    pub fn text(&self) -> Text {
+        match self {
+            SnapshotError::NotJson {
+                line,
+                column,
+                detail,
+            } => Text::new(
+                format!("文件不是有效的 JSON：第 {line} 行第 {column} 列（{detail}）"),
+                format!("The file is not valid JSON: line {line}, column {column} ({detail})"),
+            ),
+            SnapshotError::NotASnapshot(why) => Text::new(
+                format!("这不是 ParkDesk 数据文件：{why}"),
+                format!("This is not a ParkDesk data file: {why}"),
+            ),
+            SnapshotError::TooNew { found, supported } => Text::new(
+                format!(
+                    "文件的数据格式版本为 {found}，本应用只支持到 {supported}：请更新应用后再导入"
+                ),
+                format!(
+                    "The file uses data format version {found}; this app supports up to {supported}. Update the app, then import again"
+                ),
+            ),
+            SnapshotError::Migration { from, detail } => Text::new(
+                format!("无法从格式版本 {from} 升级该文件：{detail}"),
+                format!("Cannot upgrade the file from format version {from}: {detail}"),
+            ),
+            SnapshotError::Shape { path, detail } => Text::new(
+                format!("文件内容在 {path} 处不符合格式：{detail}"),
+                format!("The file's content does not fit the format at {path}: {detail}"),
+            ),
+            SnapshotError::Invalid(v) => Text::new(
+                format!("文件中的数据有 {} 处违反规则，未导入", v.len()),
+                format!(
+                    "The data in the file breaks {} rule(s); nothing was imported",
+                    v.len()
+                ),
+            ),
+            SnapshotError::Encode(e) => Text::new(
+                format!("无法生成数据文件：{e}"),
+                format!("Could not create the data file: {e}"),
+            ),
+        }
+    }
+
+    /// Located details for the Invalid case: "entrustments › <id> › period: message".
+    pub fn details(&self) -> Vec<Text> {
+        match self {
+            SnapshotError::Invalid(v) => v.iter().map(locate).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn locate(v: &Violation) -> Text {
+    let place = match v.field {
+        Some(f) => format!("records.{}[id={}].data.{f}", v.kind.code(), v.id),
+        None => format!("records.{}[id={}]", v.kind.code(), v.id),
+    };
+    Text::new(
+        format!("{place}（{}）：{}", v.rule, v.message.zh),
+        format!("{place} ({}): {}", v.rule, v.message.en),
+    )
+}
+
+/// Counts shown before the user confirms an import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preview {
+    pub office: Office,
+    pub exported_at: Timestamp,
+    pub from_schema: u64,
+    pub counts: Vec<(Kind, usize)>,
+    pub samples: usize,
+    pub warnings: usize,
+    pub migration_notes: Vec<Text>,
+}
+
+/// A file that passed every step and waits for the user's confirmation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub snapshot: Snapshot,
+    pub preview: Preview,
+}
+
+pub fn build(ws: &Workspace, office: &Office, now: Timestamp, app_version: &str) -> Snapshot {
+    Snapshot {
+        format: FORMAT.to_string(),
+        schema_version: SCHEMA_VERSION,
+        app_version: app_version.to_string(),
+        snapshot_id: format!(
+            "SNAP-{}-{}",
+            safe_name(&office.name),
+            now.format("%Y%m%dT%H%M%S")
+        ),
+        exported_at: now,
+        office: office.clone(),
+        records: ws.clone(),
+    }
+}
+
+pub fn to_json(s: &Snapshot) -> Result<String, SnapshotError> {
+    serde_json::to_string_pretty(s).map_err(|e| SnapshotError::Encode(e.to_string()))
+}
+
+fn safe_name(s: &str) -> String {
+    let cleaned: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if cleaned.is_empty() {
+        "office".into()
+    } else {
+        cleaned
+    }
+}
+
+/// e.g. `parkdesk-编办-20261125-1530.json` (local time of the exporting machine).
+pub fn file_name(office: &Office, local_now: chrono::NaiveDateTime) -> String {
+    format!(
+        "parkdesk-{}-{}.json",
+        safe_name(&office.name),
+        local_now.format("%Y%m%d-%H%M")
+    )
+}
+
+/// Parses and upgrades a file to the current schema without validating its rules.
+pub fn read(text: &str) -> Result<(Snapshot, u64, Vec<Text>), SnapshotError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let value: Value = serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })?;
+    from_value(value)
+}
+
+/// Same as [`read`] for JSON already parsed (the stored state wraps a snapshot).
+pub fn from_value(value: Value) -> Result<(Snapshot, u64, Vec<Text>), SnapshotError> {
+    let obj = value.as_object().ok_or_else(|| {
+        SnapshotError::NotASnapshot("the top level is not an object / 顶层不是对象".into())
+    })?;
+    match obj.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(other) => return Err(SnapshotError::NotASnapshot(format!("format = “{other}”"))),
+        None => {
+            return Err(SnapshotError::NotASnapshot(
+                "no “format” field / 缺少 format 字段".into(),
+            ));
+        }
+    }
+    let version = obj
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| {
+            SnapshotError::NotASnapshot("no numeric “schema_version” / 缺少 schema_version".into())
+        })?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(SnapshotError::TooNew {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let (value, notes) = migrate::to_current(value, version)?;
+    let snapshot: Snapshot =
+        serde_path_to_error::deserialize(value).map_err(|e| SnapshotError::Shape {
+            path: e.path().to_string(),
+            detail: e.inner().to_string(),
+        })?;
+    Ok((snapshot, version, notes))
+}
+
+/// The whole import pipeline short of replacing anything.
+pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
+    let (snapshot, from_schema, migration_notes) = read(text)?;
+    let violations = rules::check_all(&snapshot.records, today);
+    let blocks: Vec<Violation> = violations
+        .iter()
+        .filter(|v| v.severity == Severity::Block)
+        .cloned()
+        .collect();
+    if !blocks.is_empty() {
+        return Err(SnapshotError::Invalid(blocks));
+    }
+    let ws = &snapshot.records;
+    let preview = Preview {
+        office: snapshot.office.clone(),
+        exported_at: snapshot.exported_at,
+        from_schema,
+        counts: Kind::ALL.iter().map(|k| (*k, ws.count_live(*k))).collect(),
+        samples: ws.provenance_count(Provenance::Sample),
+        warnings: violations.len(),
+        migration_notes,
+    };
+    Ok(Checked { snapshot, preview })
+}

@@ -1,0 +1,203 @@
+//! The whole data set of one browser copy: one table per entity kind, records keyed by id.
+
+use std::collections::BTreeMap;
+
+use serde::de::{Deserializer, Error as _};
+use serde::ser::{SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::entrustment::EntrustmentData;
+use super::integration::ConcurrentPostData;
+use super::meta::{Id, Meta};
+use super::org::OrgUnitData;
+use super::territory::{CityData, CountyData, ParkData, TownshipData};
+use crate::coded_enum;
+
+/// A stored record: metadata plus the entity's own fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rec<T> {
+    pub meta: Meta,
+    pub data: T,
+}
+
+impl<T> Rec<T> {
+    pub fn id(&self) -> &str {
+        &self.meta.id
+    }
+    pub fn live(&self) -> bool {
+        !self.meta.deleted
+    }
+}
+
+/// Records keyed by id, serialised as a JSON array (ids are inside each record). Reading rejects a
+/// repeated id instead of silently keeping one of the two.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table<T>(pub BTreeMap<Id, Rec<T>>);
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table(BTreeMap::new())
+    }
+}
+
+impl<T> Table<T> {
+    pub fn get(&self, id: &str) -> Option<&Rec<T>> {
+        self.0.get(id)
+    }
+    /// A record that exists and is not a tombstone.
+    pub fn live(&self, id: &str) -> Option<&Rec<T>> {
+        self.0.get(id).filter(|r| r.live())
+    }
+    pub fn iter_live(&self) -> impl Iterator<Item = &Rec<T>> {
+        self.0.values().filter(|r| r.live())
+    }
+    pub fn count_live(&self) -> usize {
+        self.iter_live().count()
+    }
+    pub fn insert(&mut self, rec: Rec<T>) {
+        self.0.insert(rec.meta.id.clone(), rec);
+    }
+}
+
+impl<T: Serialize> Serialize for Table<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for rec in self.0.values() {
+            seq.serialize_element(rec)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Table<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let recs = Vec::<Rec<T>>::deserialize(d)?;
+        let mut map = BTreeMap::new();
+        for rec in recs {
+            let id = rec.meta.id.clone();
+            if map.insert(id.clone(), rec).is_some() {
+                return Err(D::Error::custom(format!("duplicate record id {id}")));
+            }
+        }
+        Ok(Table(map))
+    }
+}
+
+/// Declares the entity kinds once; generates `Kind`, `Data`, `Record` and the workspace tables.
+macro_rules! entities {
+    ($($var:ident { table: $table:ident, data: $data:ty, code: $code:literal, zh: $zh:literal, en: $en:literal }),+ $(,)?) => {
+        coded_enum! {
+            /// 数据类别 | Entity kind; the code is the JSON key of its table in snapshots.
+            pub enum Kind { $($var => ($code, $zh, $en)),+ }
+        }
+
+        /// The fields of one record of any kind (what a Save command carries).
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        #[serde(tag = "kind", content = "fields")]
+        pub enum Data { $($var($data)),+ }
+
+        impl Data {
+            pub fn kind(&self) -> Kind {
+                match self { $(Data::$var(_) => Kind::$var),+ }
+            }
+        }
+
+        /// One record of any kind.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Record { $($var(Rec<$data>)),+ }
+
+        impl Record {
+            pub fn new(meta: Meta, data: Data) -> Record {
+                match data { $(Data::$var(d) => Record::$var(Rec { meta, data: d })),+ }
+            }
+            pub fn kind(&self) -> Kind {
+                match self { $(Record::$var(_) => Kind::$var),+ }
+            }
+            pub fn meta(&self) -> &Meta {
+                match self { $(Record::$var(r) => &r.meta),+ }
+            }
+            pub fn meta_mut(&mut self) -> &mut Meta {
+                match self { $(Record::$var(r) => &mut r.meta),+ }
+            }
+            pub fn data(&self) -> Data {
+                match self { $(Record::$var(r) => Data::$var(r.data.clone())),+ }
+            }
+            pub fn same_data(&self, data: &Data) -> bool {
+                match (self, data) { $((Record::$var(r), Data::$var(d)) => &r.data == d,)+ _ => false }
+            }
+        }
+
+        /// All records of one browser copy.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        pub struct Workspace {
+            $(#[serde(default, rename = $code)] pub $table: Table<$data>,)+
+        }
+
+        impl Workspace {
+            pub fn get(&self, kind: Kind, id: &str) -> Option<Record> {
+                match kind { $(Kind::$var => self.$table.get(id).cloned().map(Record::$var)),+ }
+            }
+            pub fn put(&mut self, rec: Record) {
+                match rec { $(Record::$var(r) => self.$table.insert(r)),+ }
+            }
+            /// Removes a record entirely (only used to roll back a refused command).
+            pub fn remove(&mut self, kind: Kind, id: &str) {
+                match kind { $(Kind::$var => { self.$table.0.remove(id); }),+ }
+            }
+            pub fn count_live(&self, kind: Kind) -> usize {
+                match kind { $(Kind::$var => self.$table.count_live()),+ }
+            }
+            pub fn count_all(&self, kind: Kind) -> usize {
+                match kind { $(Kind::$var => self.$table.0.len()),+ }
+            }
+            /// Every record, tombstones included, in a stable order.
+            pub fn records(&self) -> Vec<Record> {
+                let mut out = Vec::new();
+                $(out.extend(self.$table.0.values().cloned().map(Record::$var));)+
+                out
+            }
+            pub fn provenance_count(&self, p: super::meta::Provenance) -> usize {
+                let mut n = 0;
+                $(n += self.$table.iter_live().filter(|r| r.meta.provenance == p).count();)+
+                n
+            }
+        }
+    };
+}
+
+entities! {
+    City { table: cities, data: CityData, code: "cities", zh: "市", en: "City" },
+    County { table: counties, data: CountyData, code: "counties", zh: "县区", en: "County" },
+    Township { table: townships, data: TownshipData, code: "townships", zh: "乡镇", en: "Township" },
+    Park { table: parks, data: ParkData, code: "parks", zh: "园区", en: "Park" },
+    Entrustment { table: entrustments, data: EntrustmentData, code: "entrustments", zh: "托管关系", en: "Entrustment" },
+    OrgUnit { table: org_units, data: OrgUnitData, code: "org_units", zh: "机构", en: "Organisational unit" },
+    ConcurrentPost { table: concurrent_posts, data: ConcurrentPostData, code: "concurrent_posts", zh: "职务兼任", en: "Concurrent post" },
+}
+
+impl Workspace {
+    pub fn is_empty(&self) -> bool {
+        Kind::ALL.iter().all(|k| self.count_all(*k) == 0)
+    }
+
+    /// A short human label for a record, used in messages and the audit log.
+    pub fn label_of(&self, kind: Kind, id: &str) -> String {
+        match self.get(kind, id) {
+            Some(Record::City(r)) => r.data.name,
+            Some(Record::County(r)) => r.data.name,
+            Some(Record::Township(r)) => r.data.name,
+            Some(Record::Park(r)) => r.data.name_zh,
+            Some(Record::Entrustment(r)) => format!(
+                "{} ← {}",
+                self.label_of(Kind::Park, &r.data.park_id),
+                self.label_of(Kind::Township, &r.data.township_id)
+            ),
+            Some(Record::OrgUnit(r)) => r.data.name,
+            Some(Record::ConcurrentPost(r)) => format!(
+                "{}（{} / {}）",
+                r.data.holder, r.data.park_post, r.data.township_post
+            ),
+            None => id.to_string(),
+        }
+    }
+}

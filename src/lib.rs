@@ -1,0 +1,13 @@
+//! ParkDesk 园区改革工作台: the park-reform workbench of a city's 编办, running entirely in the browser.
+//!
+//! - [`domain`]: entities, rules, metrics, commands, snapshots — plain Rust, tested natively.
+//! - [`persist`]: saving to browser storage behind a small trait, so its rules are tested natively too.
+//! - `ui`: the Leptos app (wasm32 only).
+
+pub mod domain;
+pub mod persist;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Version written into exported snapshots.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,103 @@
+//! Effects at the browser edge: clock, randomness, downloads, files, the document title.
+
+use chrono::{NaiveDate, Utc};
+use wasm_bindgen::JsCast;
+
+use crate::domain::meta::{Id, IdSource, Timestamp, ulid_from};
+
+pub fn now() -> Timestamp {
+    Utc::now()
+}
+
+/// Today in the user's time zone.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub fn local_now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// ULIDs with 80 random bits from the browser.
+pub struct RandomIds;
+
+impl IdSource for RandomIds {
+    fn next_id(&mut self, now: Timestamp) -> Id {
+        let part = || (js_sys::Math::random() * (1u64 << 52) as f64) as u128;
+        ulid_from(now, (part() << 52) | part())
+    }
+}
+
+/// Offers `text` as a file download. The object URL is revoked a minute later, long after the
+/// browser has started the download.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(err)?
+        .dyn_into()
+        .map_err(|_| "not an anchor".to_string())?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.style_set_display_none();
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&a).map_err(err)?;
+    a.click();
+    a.remove();
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+trait HideExt {
+    fn style_set_display_none(&self);
+}
+
+impl HideExt for web_sys::HtmlAnchorElement {
+    fn style_set_display_none(&self) {
+        let _ = self.set_attribute("style", "display:none");
+    }
+}
+
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    let file = gloo_file::File::from(file);
+    gloo_file::futures::read_as_text(&file)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+/// The path the app is served under ("" at the host root, "/sub/dir" below it), taken from where
+/// the wasm file was loaded, so one build works from any static host and sub-path.
+pub fn app_base() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[href$='.wasm']").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlLinkElement>().ok())
+        .map(|l| l.href());
+    let Some(href) = href else {
+        return String::new();
+    };
+    let path = web_sys::Url::new(&href)
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    match path.rfind('/') {
+        Some(i) => path[..i].to_string(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,109 @@
+//! Sections whose issues are not built yet. They say so plainly and show what is planned, with
+//! the report sentences they will cover — no invented content.
+
+use leptos::prelude::*;
+
+use super::page_title;
+use crate::domain::text::{Lang, Text};
+use crate::ui::i18n::*;
+use crate::ui::use_lang;
+
+struct Plan {
+    id: &'static str,
+    title: Text,
+    sentences: &'static str,
+    items: &'static [(&'static str, &'static str)],
+}
+
+#[component]
+fn PlannedPage(plan: Plan) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let title = plan.title.clone();
+    page_title(move || title.get(lang()).to_string());
+    let title = plan.title.clone();
+    view! {
+        <section class="page" id=plan.id>
+            <h1>{move || title.get(lang()).to_string()}</h1>
+            <p class="planned-note" data-planned="true">{t!(i18n, planned_note)}</p>
+            <p>{t!(i18n, planned_sentences)} " " <strong>{plan.sentences}</strong></p>
+            <ul class="planned-list">
+                {plan.items.iter().map(|(zh, en)| {
+                    let (zh, en) = (*zh, *en);
+                    view! { <li>{move || if lang() == Lang::Zh { zh } else { en }}</li> }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn Powers() -> impl IntoView {
+    view! { <PlannedPage plan=Plan {
+        id: "page-powers",
+        title: Text::new("权力下放", "Delegation of powers"),
+        sentences: "S2.0–S2.2, S3.3, S7.1",
+        items: &[
+            ("权责清单事项目录（经济管理、社会管理、行政执法）", "Power catalogue (economic, social, enforcement)"),
+            ("委托 / 授权下放，承接能力评估，三个独立状态维度", "Delegation by entrustment or authorisation, capacity assessment, three independent status dimensions"),
+            ("规则 BR-B1..B15 与“明放暗不放”“打折放权”信号", "Rules BR-B1..B15 and nominal / discounted delegation signals"),
+            ("放权到位率等指标，园区 × 类别矩阵", "Delegation metrics and a park × category matrix"),
+        ],
+    } /> }
+}
+
+#[component]
+pub fn Org() -> impl IntoView {
+    view! { <PlannedPage plan=Plan {
+        id: "page-org",
+        title: Text::new("机构编制", "Organisation & staffing"),
+        sentences: "S3.1, S3.2, S5.0, S7.3",
+        items: &[
+            ("大部制内设机构与统一执法机构", "Broad internal bodies (大部制) and the unified enforcement body"),
+            ("编制与领导职数，园区与乡镇编制共享", "Staffing quotas and leadership posts, shared between park and townships"),
+            ("编制口径与使用口径台账，空编 / 超编", "Ledgers by quota and by use, vacancies and over-quota"),
+        ],
+    } /> }
+}
+
+#[component]
+pub fn People() -> impl IntoView {
+    view! { <PlannedPage plan=Plan {
+        id: "page-people",
+        title: Text::new("人员", "People"),
+        sentences: "S3.2, S5.1–S5.4",
+        items: &[
+            ("实名制名册（仅工号与姓名，不存身份证号和手机号）", "Real-name roster (staff number and name only; no ID or phone numbers)"),
+            ("任职、职务一身兼与任免权限", "Appointments, concurrent posts and appointment authority"),
+            ("科级岗位竞争上岗与人才引进", "Competitive selection for section-level posts and talent intake"),
+        ],
+    } /> }
+}
+
+#[component]
+pub fn Assessment() -> impl IntoView {
+    view! { <PlannedPage plan=Plan {
+        id: "page-assessment",
+        title: Text::new("考核", "Assessment"),
+        sentences: "S6.1–S6.4",
+        items: &[
+            ("年度目标责任制考核方案与指标", "Annual target-responsibility schemes and indicators"),
+            ("评分、定等与优秀比例", "Scoring, grades and the top-grade quota"),
+            ("奖金分配建议（以分计，向优秀和关键岗位倾斜）", "Bonus allocation proposal (in fen, tilted to top performers and key posts)"),
+        ],
+    } /> }
+}
+
+#[component]
+pub fn Supervision() -> impl IntoView {
+    view! { <PlannedPage plan=Plan {
+        id: "page-supervision",
+        title: Text::new("督查", "Supervision"),
+        sentences: "S7.1, S4.1–S4.3",
+        items: &[
+            ("督查活动与逐项认定（到位 / 打折放权 / 明放暗不放 …）", "Inspection campaigns and verdicts per delegation"),
+            ("整改督办、逾期与问责", "Rectification orders, overdue tracking and accountability"),
+            ("开发建设主体、服务体系与制度建设", "Development entities, service offerings and institutions"),
+        ],
+    } /> }
+}

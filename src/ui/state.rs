@@ -1,0 +1,498 @@
+//! The app's state in one context type: the desk (behind the single command path), the office
+//! profile, save status, banners and the import in progress. Autosave hangs here.
+
+use std::cell::RefCell;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::browser::{self, RandomIds};
+use crate::APP_VERSION;
+use crate::domain::command::{Command, CommandError, Ctx, Desk, Outcome};
+use crate::domain::meta::{Office, Role, Timestamp};
+use crate::domain::sample;
+use crate::domain::snapshot::{self, Checked};
+use crate::domain::text::Text;
+use crate::domain::workspace::Workspace;
+use crate::persist::local::LocalStore;
+use crate::persist::{self, Boot, KEY_OFFICE, SaveError, Saver, Store, Stored};
+
+/// Autosave waits this long after the last change, so typing does not save on every keystroke.
+const SAVE_DELAY_MS: u32 = 600;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    Saved(Option<Timestamp>),
+    Pending,
+    Failed(Text),
+    /// Saving is switched off (storage unavailable, or an unreadable value must be protected).
+    Off(Text),
+    Conflict,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Banner {
+    Storage(Text),
+    Unreadable {
+        error: Text,
+        kept_under: Option<String>,
+    },
+    Conflict,
+    Migrated(Vec<Text>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportStage {
+    Idle,
+    Checked {
+        file: String,
+        checked: Box<Checked>,
+    },
+    Failed {
+        file: String,
+        error: Text,
+        details: Vec<Text>,
+    },
+    Done(Text),
+}
+
+thread_local! {
+    static SAVER: RefCell<Saver> = const { RefCell::new(Saver { seq: 0 }) };
+    static TIMER: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
+    static UNREADABLE_RAW: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub desk: RwSignal<Desk>,
+    pub office: RwSignal<Office>,
+    pub save: RwSignal<SaveState>,
+    pub banners: RwSignal<Vec<Banner>>,
+    pub toast: RwSignal<Option<Text>>,
+    pub import: RwSignal<ImportStage>,
+    /// The date the overview computes its figures for.
+    pub as_of: RwSignal<NaiveDate>,
+    saving_enabled: RwSignal<bool>,
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn load_office(store: &mut LocalStore) -> Office {
+    if let Some(office) = store
+        .get(KEY_OFFICE)
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str::<Office>(&raw).ok())
+    {
+        return office;
+    }
+    let office = Office {
+        id: crate::domain::meta::IdSource::next_id(&mut RandomIds, browser::now()),
+        name: "本机".into(),
+        role: Role::Bianban,
+    };
+    if let Ok(raw) = serde_json::to_string(&office) {
+        let _ = store.set(KEY_OFFICE, &raw);
+    }
+    office
+}
+
+impl AppState {
+    /// Reads storage and decides how the app starts (see `persist::boot`).
+    pub fn boot() -> AppState {
+        let mut store = LocalStore;
+        let office = load_office(&mut store);
+        let mut banners = Vec::new();
+        let (desk, save, seq, enabled, fresh) = match persist::boot(&mut store, browser::now()) {
+            Boot::Empty => (
+                Desk::new(sample::demo(), Vec::new()),
+                SaveState::Saved(None),
+                0,
+                true,
+                true,
+            ),
+            Boot::Loaded { stored, seq, notes } => {
+                if !notes.is_empty() {
+                    banners.push(Banner::Migrated(notes));
+                }
+                (
+                    Desk::new(stored.snapshot.records, stored.audit),
+                    SaveState::Saved(Some(stored.snapshot.exported_at)),
+                    seq,
+                    true,
+                    false,
+                )
+            }
+            Boot::Unreadable {
+                error,
+                raw,
+                kept_under,
+                seq,
+            } => {
+                UNREADABLE_RAW.with(|r| *r.borrow_mut() = Some(raw));
+                let enabled = kept_under.is_some();
+                let save = if enabled {
+                    SaveState::Saved(None)
+                } else {
+                    SaveState::Off(Text::new(
+                        "为保护无法读取的原数据，自动保存已关闭",
+                        "Autosave is off to protect the unreadable saved data",
+                    ))
+                };
+                banners.push(Banner::Unreadable { error, kept_under });
+                (Desk::default(), save, seq, enabled, false)
+            }
+            Boot::Unavailable(e) => {
+                banners.push(Banner::Storage(e.text()));
+                (
+                    Desk::new(sample::demo(), Vec::new()),
+                    SaveState::Off(e.text()),
+                    0,
+                    false,
+                    false,
+                )
+            }
+        };
+        SAVER.with(|s| s.borrow_mut().seq = seq);
+        let state = AppState {
+            desk: RwSignal::new(desk),
+            office: RwSignal::new(office),
+            save: RwSignal::new(save),
+            banners: RwSignal::new(banners),
+            toast: RwSignal::new(None),
+            import: RwSignal::new(ImportStage::Idle),
+            as_of: RwSignal::new(browser::today()),
+            saving_enabled: RwSignal::new(enabled),
+        };
+        state.listen();
+        if fresh {
+            // The demo goes into the empty store at once, so what the user sees is what is saved.
+            state.save.set(SaveState::Pending);
+            state.flush();
+        }
+        state
+    }
+
+    fn listen(self) {
+        // Flush a pending save when the tab is hidden or closed.
+        let h1 = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+                .unwrap_or(false);
+            if hidden {
+                self.flush();
+            }
+        });
+        let h2 = window_event_listener(leptos::ev::pagehide, move |_| self.flush());
+        // Another tab saved: follow it when this tab has nothing unsaved, otherwise ask.
+        let h3 = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+            if ev.key().as_deref() != Some(persist::KEY_SEQ) {
+                return;
+            }
+            let mine = SAVER.with(|s| s.borrow().seq);
+            if Saver::stored_seq(&LocalStore) == mine {
+                return;
+            }
+            match self.save.get_untracked() {
+                SaveState::Pending | SaveState::Conflict | SaveState::Failed(_) => {
+                    self.enter_conflict()
+                }
+                _ => {
+                    self.reload_from_store();
+                    self.toast.set(Some(Text::new(
+                        "已载入另一个标签页保存的最新数据",
+                        "Loaded the newer data saved in another tab",
+                    )));
+                }
+            }
+        });
+        // The listeners live as long as the page.
+        std::mem::forget((h1, h2, h3));
+    }
+
+    pub fn ws_untracked(&self) -> Workspace {
+        self.desk.with_untracked(|d| d.ws().clone())
+    }
+
+    fn ctx_parts(&self) -> (Office, Timestamp, NaiveDate) {
+        (
+            self.office.get_untracked(),
+            browser::now(),
+            browser::today(),
+        )
+    }
+
+    /// The one way the UI changes data.
+    pub fn dispatch(&self, cmd: Command) -> Result<Outcome, CommandError> {
+        let (office, now, today) = self.ctx_parts();
+        let mut ids = RandomIds;
+        let mut ctx = Ctx {
+            now,
+            today,
+            office: &office,
+            ids: &mut ids,
+        };
+        let result = self
+            .desk
+            .try_update(|d| d.apply(cmd, &mut ctx))
+            .unwrap_or_else(|| Err(CommandError::Rejected(Vec::new())));
+        if result.is_ok() {
+            self.schedule_save();
+        }
+        result
+    }
+
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, undo: bool) {
+        let (office, now, today) = self.ctx_parts();
+        let mut ids = RandomIds;
+        let mut ctx = Ctx {
+            now,
+            today,
+            office: &office,
+            ids: &mut ids,
+        };
+        let result = self.desk.try_update(|d| {
+            if undo {
+                d.undo(&mut ctx)
+            } else {
+                d.redo(&mut ctx)
+            }
+        });
+        match result {
+            Some(Ok(label)) => {
+                self.toast.set(Some(label));
+                self.schedule_save();
+            }
+            Some(Err(e)) => self.toast.set(Some(e.text())),
+            None => {}
+        }
+    }
+
+    fn stored_now(&self) -> Stored {
+        let office = self.office.get_untracked();
+        self.desk.with_untracked(|d| Stored {
+            snapshot: snapshot::build(d.ws(), &office, browser::now(), APP_VERSION),
+            audit: d.audit().to_vec(),
+        })
+    }
+
+    fn schedule_save(&self) {
+        if !self.saving_enabled.get_untracked() {
+            return;
+        }
+        if self.save.get_untracked() != SaveState::Conflict {
+            self.save.set(SaveState::Pending);
+        }
+        let me = *self;
+        TIMER.with(|t| {
+            *t.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                SAVE_DELAY_MS,
+                move || me.flush(),
+            ))
+        });
+    }
+
+    /// Saves now if a save is pending.
+    pub fn flush(&self) {
+        TIMER.with(|t| t.borrow_mut().take());
+        if !self.saving_enabled.get_untracked()
+            || !matches!(
+                self.save.get_untracked(),
+                SaveState::Pending | SaveState::Failed(_)
+            )
+        {
+            return;
+        }
+        let stored = self.stored_now();
+        let result = SAVER.with(|s| s.borrow_mut().save(&mut LocalStore, &stored));
+        self.after_save(result);
+    }
+
+    fn after_save(&self, result: Result<(), SaveError>) {
+        match result {
+            Ok(()) => {
+                self.save.set(SaveState::Saved(Some(browser::now())));
+                self.banners
+                    .update(|b| b.retain(|x| !matches!(x, Banner::Storage(_) | Banner::Conflict)));
+            }
+            Err(SaveError::NewerElsewhere { .. }) => self.enter_conflict(),
+            Err(SaveError::Store(e)) => {
+                self.save.set(SaveState::Failed(e.text()));
+                self.banners.update(|b| {
+                    b.retain(|x| !matches!(x, Banner::Storage(_)));
+                    b.push(Banner::Storage(e.text()));
+                });
+            }
+        }
+    }
+
+    fn enter_conflict(&self) {
+        self.save.set(SaveState::Conflict);
+        self.banners.update(|b| {
+            if !b.contains(&Banner::Conflict) {
+                b.push(Banner::Conflict);
+            }
+        });
+    }
+
+    fn reload_from_store(&self) {
+        if let Boot::Loaded { stored, seq, .. } = persist::boot(&mut LocalStore, browser::now()) {
+            SAVER.with(|s| s.borrow_mut().seq = seq);
+            self.desk
+                .set(Desk::new(stored.snapshot.records, stored.audit));
+            self.save.set(SaveState::Saved(Some(browser::now())));
+            self.banners
+                .update(|b| b.retain(|x| *x != Banner::Conflict));
+        }
+    }
+
+    /// Conflict choice 1: keep this tab's state as a backup, then load the newer save.
+    pub fn conflict_load_newest(&self) {
+        let stored = self.stored_now();
+        match persist::stash_conflict(&mut LocalStore, &stored, browser::now()) {
+            Ok(key) => {
+                self.reload_from_store();
+                self.toast.set(Some(Text::new(
+                    format!("本页的数据已另存为备份（{key}），可在“数据”页下载"),
+                    format!(
+                        "This tab's data was kept as a backup ({key}); download it on the Data page"
+                    ),
+                )));
+            }
+            Err(e) => self.toast.set(Some(Text::new(
+                format!("无法保存备份，未切换：{}", e.text().zh),
+                format!("Could not keep a backup, nothing switched: {}", e.text().en),
+            ))),
+        }
+    }
+
+    /// Conflict choice 2: this tab's data wins.
+    pub fn conflict_keep_mine(&self) {
+        let stored = self.stored_now();
+        let result = SAVER.with(|s| s.borrow_mut().overwrite(&mut LocalStore, &stored));
+        self.after_save(result);
+    }
+
+    pub fn save_office(&self, office: Office) {
+        if let Ok(raw) = serde_json::to_string(&office) {
+            let _ = LocalStore.set(KEY_OFFICE, &raw);
+        }
+        self.office.set(office);
+    }
+
+    pub fn export(&self) -> Result<String, Text> {
+        let office = self.office.get_untracked();
+        let snap = self
+            .desk
+            .with_untracked(|d| snapshot::build(d.ws(), &office, browser::now(), APP_VERSION));
+        let json = snapshot::to_json(&snap).map_err(|e| e.text())?;
+        let name = snapshot::file_name(&office, browser::local_now());
+        browser::download(&name, &json, "application/json")
+            .map_err(|e| Text::new(format!("下载失败：{e}"), format!("Download failed: {e}")))?;
+        Ok(name)
+    }
+
+    /// Checks a file's text; nothing changes until [`Self::confirm_import`].
+    pub fn check_import(&self, file: String, text: &str) {
+        let stage = match snapshot::check(text, browser::today()) {
+            Ok(checked) => ImportStage::Checked {
+                file,
+                checked: Box::new(checked),
+            },
+            Err(e) => ImportStage::Failed {
+                file,
+                error: e.text(),
+                details: e.details(),
+            },
+        };
+        self.import.set(stage);
+    }
+
+    pub fn confirm_import(&self) {
+        let ImportStage::Checked { file, checked } = self.import.get_untracked() else {
+            return;
+        };
+        if self.saving_enabled.get_untracked() {
+            if let Err(e) = persist::backup_before_import(&mut LocalStore, &self.stored_now()) {
+                self.import.set(ImportStage::Failed {
+                    file,
+                    error: Text::new(format!("无法在导入前备份当前数据（{}），为防丢失没有导入。请先导出当前数据", e.text().zh), format!("Could not back up the current data before importing ({}); nothing was imported. Export your data first", e.text().en)),
+                    details: Vec::new(),
+                });
+                return;
+            }
+        }
+        let summary = Text::new(format!("导入文件 {file}"), format!("Imported file {file}"));
+        match self.dispatch(Command::ReplaceAll {
+            workspace: Box::new(checked.snapshot.records),
+            summary,
+        }) {
+            Ok(_) => {
+                self.flush();
+                self.import.set(ImportStage::Done(Text::new(format!("已导入 {file}。导入前的数据已备份，可一键恢复"), format!("Imported {file}. The previous data was backed up and can be restored in one click"))));
+            }
+            Err(e) => self.import.set(ImportStage::Failed {
+                file,
+                error: e.text(),
+                details: Vec::new(),
+            }),
+        }
+    }
+
+    pub fn has_import_backup(&self) -> bool {
+        LocalStore
+            .get(persist::KEY_IMPORT_BACKUP)
+            .ok()
+            .flatten()
+            .is_some()
+    }
+
+    pub fn restore_import_backup(&self) -> Result<(), Text> {
+        let backup = persist::import_backup(&LocalStore).ok_or_else(|| {
+            Text::new(
+                "没有可恢复的导入前备份",
+                "There is no pre-import backup to restore",
+            )
+        })?;
+        let summary = Text::new(
+            "恢复导入前的数据",
+            "Restored the data from before the import",
+        );
+        self.dispatch(Command::ReplaceAll {
+            workspace: Box::new(backup.snapshot.records),
+            summary,
+        })
+        .map_err(|e| e.text())?;
+        self.flush();
+        Ok(())
+    }
+
+    pub fn load_demo(&self) -> Result<(), Text> {
+        let summary = Text::new("载入示例数据", "Loaded the sample data");
+        self.dispatch(Command::ReplaceAll {
+            workspace: Box::new(sample::demo()),
+            summary,
+        })
+        .map(|_| ())
+        .map_err(|e| e.text())
+    }
+
+    pub fn unreadable_raw(&self) -> Option<String> {
+        UNREADABLE_RAW.with(|r| r.borrow().clone())
+    }
+
+    pub fn backup_value(&self, key: &str) -> Option<String> {
+        LocalStore.get(key).ok().flatten()
+    }
+}

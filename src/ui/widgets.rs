@@ -1,0 +1,130 @@
+//! Small shared pieces: provenance badges, violation lists, form fields.
+
+use leptos::prelude::*;
+
+use super::use_lang;
+use crate::domain::meta::Provenance;
+use crate::domain::rules::{Severity, Violation};
+use crate::domain::text::Text;
+
+/// 示例 / 报告 / 公开资料 badge; SAMPLE is always visible (BR-F1).
+#[component]
+pub fn ProvenanceBadge(provenance: Provenance) -> impl IntoView {
+    let lang = use_lang();
+    let class = match provenance {
+        Provenance::Sample => "badge badge-sample",
+        Provenance::SourceReport => "badge badge-report",
+        Provenance::Public => "badge badge-public",
+        Provenance::UserEntered => "badge badge-user",
+    };
+    let label = move || match provenance {
+        Provenance::Sample => "示例 SAMPLE".to_string(),
+        p => p.label(lang()).to_string(),
+    };
+    (provenance != Provenance::UserEntered)
+        .then(|| view! { <span class=class data-provenance=provenance.code()>{label}</span> })
+}
+
+pub fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Block => "sev sev-block",
+        Severity::Warn => "sev sev-warn",
+        Severity::Info => "sev sev-info",
+    }
+}
+
+/// One violation: severity, rule, the report sentence it comes from, and the message.
+#[component]
+pub fn ViolationItem(v: Violation) -> impl IntoView {
+    let lang = use_lang();
+    let sev = v.severity;
+    let rule = v.rule;
+    let source = v.source;
+    let msg = v.message.clone();
+    view! {
+        <li class=severity_class(sev) data-rule=rule>
+            <span class="sev-label">{move || sev.label(lang())}</span>
+            " "
+            <code class="rule">{rule}</code>
+            {source.map(|s| view! { " " <span class="source" title="报告句 / report sentence">{s}</span> })}
+            " "
+            <span class="msg">{move || msg.get(lang()).to_string()}</span>
+        </li>
+    }
+}
+
+#[component]
+pub fn ViolationList(#[prop(into)] items: Signal<Vec<Violation>>) -> impl IntoView {
+    view! {
+        <ul class="violations">
+            <For each=move || items.get() key=|v| format!("{}{:?}{}{:?}{}", v.rule, v.kind, v.id, v.field, v.message.en) let:v>
+                <ViolationItem v=v />
+            </For>
+        </ul>
+    }
+}
+
+/// Messages for one field of a form.
+#[component]
+pub fn FieldError(errors: RwSignal<Vec<Violation>>, field: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let msgs = move || {
+        errors.with(|e| {
+            e.iter()
+                .filter(|v| v.field == Some(field))
+                .map(|v| v.message.get(lang()).to_string())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <Show when=move || !msgs().is_empty()>
+            <div class="field-error" role="alert" data-field=field>{move || msgs().join("；")}</div>
+        </Show>
+    }
+}
+
+/// A message in the current language.
+pub fn text_view(t: Text) -> impl IntoView {
+    let lang = use_lang();
+    move || t.get(lang()).to_string()
+}
+
+pub fn local_error(field: &'static str, zh: &str, en: &str) -> Violation {
+    Violation {
+        rule: "FIELD",
+        severity: Severity::Block,
+        source: None,
+        kind: crate::domain::workspace::Kind::Park,
+        id: String::new(),
+        field: Some(field),
+        message: Text::new(zh, en),
+    }
+}
+
+/// Parses an optional number typed by a clerk ("" → None).
+pub fn parse_opt<T: std::str::FromStr>(s: &str) -> Result<Option<T>, ()> {
+    let s = s.trim().replace(',', "");
+    if s.is_empty() {
+        Ok(None)
+    } else {
+        s.parse().map(Some).map_err(|_| ())
+    }
+}
+
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+pub fn date_string(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// Splits a list typed with 、，, ; or new lines.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(['、', '，', ',', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,196 @@
+//! Snapshot files: round trip, located errors, newer schema refused, v0 migration.
+
+mod common;
+
+use common::*;
+use parkdesk::domain::entrustment::EntrustScope;
+use parkdesk::domain::meta::Provenance;
+use parkdesk::domain::snapshot::{self, SCHEMA_VERSION, SnapshotError};
+use parkdesk::domain::workspace::Kind;
+
+fn export_demo() -> String {
+    let ws = parkdesk::domain::sample::demo();
+    let snap = snapshot::build(
+        &ws,
+        &office(),
+        "2013-06-01T08:00:00Z".parse().expect("t"),
+        "test",
+    );
+    snapshot::to_json(&snap).expect("encode")
+}
+
+#[test]
+fn export_then_import_gives_the_same_workspace() {
+    let text = export_demo();
+    let checked = snapshot::check(&text, d("2013-06-01")).expect("valid");
+    assert_eq!(checked.snapshot.records, parkdesk::domain::sample::demo());
+    assert_eq!(checked.snapshot.office.name, "测试编办");
+    let counts: std::collections::BTreeMap<_, _> = checked.preview.counts.iter().cloned().collect();
+    assert_eq!(counts[&Kind::Park], 3);
+    assert_eq!(counts[&Kind::Township], 6);
+    assert_eq!(checked.preview.from_schema, u64::from(SCHEMA_VERSION));
+    assert!(checked.preview.samples > 0);
+    assert!(
+        text.contains("\n  \"format\": \"parkdesk-snapshot\""),
+        "pretty JSON"
+    );
+}
+
+#[test]
+fn file_name_has_office_and_time() {
+    let t = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        .and_then(|d| d.and_hms_opt(15, 30, 0))
+        .expect("t");
+    assert_eq!(
+        snapshot::file_name(&office(), t),
+        "parkdesk-测试编办-20261125-1530.json"
+    );
+}
+
+#[test]
+fn broken_json_is_located() {
+    let text = export_demo();
+    let broken = text.replacen("\"parks\": [", "\"parks\": [,", 1);
+    let err = snapshot::check(&broken, d("2013-06-01")).expect_err("broken");
+    let SnapshotError::NotJson { line, column, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert!(line > 1 && column > 0);
+    assert!(err.text().zh.contains(&format!("第 {line} 行")));
+}
+
+#[test]
+fn wrong_shape_names_the_path() {
+    let text = export_demo().replacen("\"kind\": \"INDUSTRIAL\"", "\"kind\": \"FACTORY\"", 1);
+    let err = snapshot::check(&text, d("2013-06-01")).expect_err("bad enum");
+    let SnapshotError::Shape { path, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        path.starts_with("records.parks[") && path.ends_with("].data.kind"),
+        "{path}"
+    );
+}
+
+#[test]
+fn other_json_is_not_a_snapshot() {
+    assert!(matches!(
+        snapshot::check("{\"hello\": 1}", d("2013-06-01")),
+        Err(SnapshotError::NotASnapshot(_))
+    ));
+    assert!(matches!(
+        snapshot::check("[1,2]", d("2013-06-01")),
+        Err(SnapshotError::NotASnapshot(_))
+    ));
+}
+
+#[test]
+fn a_newer_schema_is_refused_with_update_the_app() {
+    let text = export_demo().replacen(
+        &format!("\"schema_version\": {SCHEMA_VERSION}"),
+        "\"schema_version\": 99",
+        1,
+    );
+    let err = snapshot::check(&text, d("2013-06-01")).expect_err("too new");
+    assert_eq!(
+        err,
+        SnapshotError::TooNew {
+            found: 99,
+            supported: SCHEMA_VERSION
+        }
+    );
+    assert!(err.text().zh.contains("请更新应用"));
+    assert!(err.text().en.contains("Update the app"));
+}
+
+#[test]
+fn rule_violations_in_a_file_are_refused_with_locations() {
+    let ws = parkdesk::domain::sample::demo();
+    let mut bad = ws.clone();
+    let counties: Vec<String> = bad.counties.0.keys().cloned().collect();
+    let e = bad.entrustments.0.values_mut().next().expect("entrustment");
+    e.data.entrusting_county_id = counties
+        .into_iter()
+        .find(|c| *c != e.data.entrusting_county_id)
+        .expect("other county");
+    let id = e.meta.id.clone();
+    let text = snapshot::to_json(&snapshot::build(
+        &bad,
+        &office(),
+        "2013-06-01T08:00:00Z".parse().expect("t"),
+        "t",
+    ))
+    .expect("encode");
+    let err = snapshot::check(&text, d("2013-06-01")).expect_err("invalid");
+    let details = err.details();
+    assert!(
+        details.iter().any(|t| t.en.contains(&format!(
+            "records.entrustments[id={id}].data.entrusting_county_id (BR-A3)"
+        ))),
+        "{details:?}"
+    );
+}
+
+#[test]
+fn duplicate_ids_in_a_file_are_refused() {
+    let text = export_demo();
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let mut v2 = v.clone();
+    let parks = v2
+        .pointer_mut("/records/parks")
+        .and_then(|p| p.as_array_mut())
+        .expect("parks");
+    let first = parks[0].clone();
+    parks.push(first);
+    let err = snapshot::check(&v2.to_string(), d("2013-06-01")).expect_err("dup");
+    assert!(
+        matches!(err, SnapshotError::Shape { ref detail, .. } if detail.contains("duplicate record id")),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_v0_file_is_migrated_without_losing_data() {
+    let text = std::fs::read_to_string("tests/fixtures/snapshot-v0.json").expect("fixture");
+    let checked = snapshot::check(&text, d("2013-06-01")).expect("v0 imports");
+    assert_eq!(checked.preview.from_schema, 0);
+    assert_eq!(checked.preview.migration_notes.len(), 3);
+    let ws = &checked.snapshot.records;
+    let park = ws.parks.get("01H0000000000000000000P001").expect("park");
+    assert_eq!(park.data.name_zh, "保山工贸园区");
+    assert_eq!(park.meta.rev, 3);
+    assert_eq!(park.meta.provenance, Provenance::UserEntered);
+    let e1 = ws
+        .entrustments
+        .get("01H0000000000000000000E001")
+        .expect("e1");
+    assert_eq!(e1.data.entrusting_county_id, "01H0000000000000000000C001");
+    assert_eq!(e1.data.period.from, d("2012-10-01"));
+    assert_eq!(
+        e1.data.basis.as_ref().map(|b| b.doc_no.clone()),
+        Some(Some("示例〔2012〕1号".into()))
+    );
+    let e2 = ws
+        .entrustments
+        .get("01H0000000000000000000E002")
+        .expect("e2");
+    assert_eq!(
+        e2.data.scope,
+        EntrustScope::PartialVillages {
+            villages: vec!["示例村01".into(), "示例村02".into()]
+        }
+    );
+    assert_eq!(
+        e2.data.justification_if_partial.as_deref(),
+        Some("仅核心区社区")
+    );
+    // Migrated data exports as the current schema and reads back identically.
+    let again = snapshot::to_json(&checked.snapshot).expect("encode");
+    assert_eq!(
+        snapshot::check(&again, d("2013-06-01"))
+            .expect("current")
+            .snapshot
+            .records,
+        *ws
+    );
+}
