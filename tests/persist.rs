@@ -32,7 +32,7 @@ fn empty_store_boots_empty_and_a_saved_state_loads_back() {
     saver.save(&mut s, &st).expect("save");
     match boot(&mut s, now()) {
         Boot::Loaded { stored, seq, .. } => {
-            assert_eq!(stored, st);
+            assert_eq!(*stored, st);
             assert_eq!(seq, 1);
         }
         other => panic!("{other:?}"),

@@ -51,11 +51,11 @@ fn v0_to_v1(value: &mut Value, notes: &mut Vec<Text>) -> Result<(), String> {
     let mut stamped = 0;
     for table in tables {
         for rec in records_mut(value, table) {
-            if let Some(meta) = rec.get_mut("meta").and_then(Value::as_object_mut) {
-                if !meta.contains_key("provenance") {
-                    meta.insert("provenance".into(), json!("USER_ENTERED"));
-                    stamped += 1;
-                }
+            if let Some(meta) = rec.get_mut("meta").and_then(Value::as_object_mut)
+                && !meta.contains_key("provenance")
+            {
+                meta.insert("provenance".into(), json!("USER_ENTERED"));
+                stamped += 1;
             }
         }
     }

@@ -121,18 +121,18 @@ fn counties(ws: &Workspace, s: &mut Sink) {
                 "name",
                 Text::new("县区名称不能为空", "The county name is required"),
             );
-        } else if let Some(other) = seen.insert(name, r.id()) {
-            if other != r.id() {
-                s.field(
-                    Kind::County,
-                    r.id(),
-                    "name",
-                    Text::new(
-                        format!("已有同名县区“{name}”"),
-                        format!("A county named “{name}” already exists"),
-                    ),
-                );
-            }
+        } else if let Some(other) = seen.insert(name, r.id())
+            && other != r.id()
+        {
+            s.field(
+                Kind::County,
+                r.id(),
+                "name",
+                Text::new(
+                    format!("已有同名县区“{name}”"),
+                    format!("A county named “{name}” already exists"),
+                ),
+            );
         }
     }
 }
@@ -181,15 +181,15 @@ fn townships(ws: &Workspace, s: &mut Sink) {
                 ),
             );
         }
-        if let Some(p) = &d.in_planning_area_of {
-            if ws.parks.live(p).is_none() {
-                s.field(
-                    Kind::Township,
-                    id,
-                    "in_planning_area_of",
-                    Text::new("所选园区不存在", "The chosen park does not exist"),
-                );
-            }
+        if let Some(p) = &d.in_planning_area_of
+            && ws.parks.live(p).is_none()
+        {
+            s.field(
+                Kind::Township,
+                id,
+                "in_planning_area_of",
+                Text::new("所选园区不存在", "The chosen park does not exist"),
+            );
         }
     }
 }
@@ -374,13 +374,27 @@ fn entrustments(ws: &Workspace, s: &mut Sink) {
                     "Choose the entrusting county government",
                 ),
             );
-        } else if let Some(t) = township {
-            if t.data.county_id != d.entrusting_county_id {
-                s.push("BR-A3", Severity::Block, Some("S1.2"), k, id, Some("entrusting_county_id"), Text::new(
-                    format!("委托方必须是乡镇所属县区（{}）的政府", ws.label_of(Kind::County, &t.data.county_id)),
-                    format!("The entrusting government must be that of the township's own county ({})", ws.label_of(Kind::County, &t.data.county_id)),
-                ));
-            }
+        } else if let Some(t) = township
+            && t.data.county_id != d.entrusting_county_id
+        {
+            s.push(
+                "BR-A3",
+                Severity::Block,
+                Some("S1.2"),
+                k,
+                id,
+                Some("entrusting_county_id"),
+                Text::new(
+                    format!(
+                        "委托方必须是乡镇所属县区（{}）的政府",
+                        ws.label_of(Kind::County, &t.data.county_id)
+                    ),
+                    format!(
+                        "The entrusting government must be that of the township's own county ({})",
+                        ws.label_of(Kind::County, &t.data.county_id)
+                    ),
+                ),
+            );
         }
         if !d.period.is_well_formed() {
             s.field(
@@ -452,13 +466,13 @@ fn entrustments(ws: &Workspace, s: &mut Sink) {
                 );
             }
         }
-        if let Some(t) = township {
-            if t.data.in_planning_area_of.as_deref() != Some(d.park_id.as_str()) {
-                s.push("BR-A5", Severity::Warn, Some("S1.2"), k, id, Some("township_id"), Text::new(
+        if let Some(t) = township
+            && t.data.in_planning_area_of.as_deref() != Some(d.park_id.as_str())
+        {
+            s.push("BR-A5", Severity::Warn, Some("S1.2"), k, id, Some("township_id"), Text::new(
                     "托管乡镇应位于该园区规划范围内（请核对乡镇的“位于园区规划范围”）",
                     "An entrusted township should lie inside the park's planning area (check the township's planning-area field)",
                 ));
-            }
         }
         if d.binding() {
             by_township
@@ -494,15 +508,15 @@ fn org_units(ws: &Workspace, s: &mut Sink) {
                 Text::new("机构名称不能为空", "The unit name is required"),
             );
         }
-        if let Some(p) = &r.data.park_id {
-            if ws.parks.live(p).is_none() {
-                s.field(
-                    Kind::OrgUnit,
-                    r.id(),
-                    "park_id",
-                    Text::new("机构所属园区不存在", "The unit's park does not exist"),
-                );
-            }
+        if let Some(p) = &r.data.park_id
+            && ws.parks.live(p).is_none()
+        {
+            s.field(
+                Kind::OrgUnit,
+                r.id(),
+                "park_id",
+                Text::new("机构所属园区不存在", "The unit's park does not exist"),
+            );
         }
     }
 }

@@ -134,7 +134,7 @@ pub enum Boot {
     /// Nothing stored yet: the demo data may be loaded.
     Empty,
     Loaded {
-        stored: Stored,
+        stored: Box<Stored>,
         seq: u64,
         notes: Vec<Text>,
     },
@@ -168,7 +168,11 @@ pub fn boot(store: &mut dyn Store, now: Timestamp) -> Boot {
     };
     let seq = read_seq(store).unwrap_or(0);
     match Stored::from_json(&raw) {
-        Ok((stored, notes)) => Boot::Loaded { stored, seq, notes },
+        Ok((stored, notes)) => Boot::Loaded {
+            stored: Box::new(stored),
+            seq,
+            notes,
+        },
         Err(error) => {
             let key = format!("{PREFIX_UNREADABLE}{}", stamp(now));
             let kept_under = store.set(&key, &raw).ok().map(|_| key);

@@ -423,15 +423,15 @@ impl AppState {
         let ImportStage::Checked { file, checked } = self.import.get_untracked() else {
             return;
         };
-        if self.saving_enabled.get_untracked() {
-            if let Err(e) = persist::backup_before_import(&mut LocalStore, &self.stored_now()) {
-                self.import.set(ImportStage::Failed {
+        if self.saving_enabled.get_untracked()
+            && let Err(e) = persist::backup_before_import(&mut LocalStore, &self.stored_now())
+        {
+            self.import.set(ImportStage::Failed {
                     file,
                     error: Text::new(format!("无法在导入前备份当前数据（{}），为防丢失没有导入。请先导出当前数据", e.text().zh), format!("Could not back up the current data before importing ({}); nothing was imported. Export your data first", e.text().en)),
                     details: Vec::new(),
                 });
-                return;
-            }
+            return;
         }
         let summary = Text::new(format!("导入文件 {file}"), format!("Imported file {file}"));
         match self.dispatch(Command::ReplaceAll {

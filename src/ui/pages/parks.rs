@@ -715,9 +715,9 @@ fn EntrustmentSection() -> impl IntoView {
                                 <tr data-id=id.clone()>
                                     <td>{park}</td>
                                     <th scope="row">{town} " " <ProvenanceBadge provenance=r.meta.provenance /></th>
-                                    <td>{move || if whole { t_string!(i18n, scope_whole).to_string() } else { t_string!(i18n, scope_partial).to_string() }}</td>
+                                    <td class="nowrap">{move || if whole { t_string!(i18n, scope_whole).to_string() } else { t_string!(i18n, scope_partial).to_string() }}</td>
                                     <td class="nowrap">{period}</td>
-                                    <td>{move || status.label(lang())}</td>
+                                    <td class="nowrap">{move || status.label(lang())}</td>
                                     <td class="small">{basis}</td>
                                     <td>{record_issues(app, Kind::Entrustment, id.clone())}</td>
                                     <td class="actions">
@@ -813,13 +813,12 @@ fn EntrustmentForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView
     // Choosing a township proposes its own county as the entrusting government (BR-A3).
     Effect::new(move |prev: Option<String>| {
         let t = town.get();
-        if prev.is_some_and(|p| p != t) {
-            if let Some(c) = app
+        if prev.is_some_and(|p| p != t)
+            && let Some(c) = app
                 .desk
                 .with_untracked(|d| d.ws().townships.live(&t).map(|t| t.data.county_id.clone()))
-            {
-                county.set(c);
-            }
+        {
+            county.set(c);
         }
         t
     });
