@@ -13,6 +13,7 @@ fn update_bumps_revision_and_records_office() {
     let mut p = park("保山工贸园区", "GM");
     p.name_en = "Baoshan Industrial & Trade Park".into();
     b.h.run(Command::Save {
+        base_rev: None,
         id: Some(b.park.clone()),
         data: Data::Park(p.clone()),
     })
@@ -24,6 +25,7 @@ fn update_bumps_revision_and_records_office() {
     // Saving the same data again changes nothing and adds no history.
     let audit_len = b.h.desk.audit().len();
     b.h.run(Command::Save {
+        base_rev: None,
         id: Some(b.park.clone()),
         data: Data::Park(p),
     })
@@ -39,6 +41,7 @@ fn a_refused_command_changes_nothing() {
     let bad = park("", "");
     assert!(matches!(
         b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Park(bad)
         }),
@@ -90,6 +93,7 @@ fn delete_is_refused_while_referenced_then_tombstones() {
 fn deleting_a_park_takes_its_committees_along_and_undo_brings_them_back() {
     let mut b = basic();
     b.h.run(Command::Save {
+        base_rev: None,
         id: Some(b.town.clone()),
         data: township("示例镇丙", &b.county, None),
     })
@@ -112,6 +116,7 @@ fn undo_and_redo_walk_the_history_as_new_revisions() {
     let mut p = park("工贸园区（改名）", "GM");
     p.name_en = "renamed".into();
     b.h.run(Command::Save {
+        base_rev: None,
         id: Some(b.park.clone()),
         data: Data::Park(p),
     })
@@ -189,4 +194,38 @@ fn replace_all_is_undoable_and_refuses_invalid_data() {
         Err(CommandError::Rejected(_))
     ));
     assert_eq!(b.h.ws(), &before);
+}
+
+#[test]
+fn a_save_from_a_stale_form_is_refused_instead_of_overwriting() {
+    let mut b = basic();
+    let opened_at =
+        b.h.ws()
+            .parks
+            .get(&b.park)
+            .map(|r| r.meta.rev)
+            .expect("rev");
+    // Meanwhile the record changes elsewhere (another tab, an import).
+    let mut other = park("保山工贸园区", "GM");
+    other.name_en = "changed elsewhere".into();
+    b.h.run(Command::Save {
+        id: Some(b.park.clone()),
+        data: Data::Park(other),
+        base_rev: Some(opened_at),
+    })
+    .expect("first save");
+    let mut mine = park("保山工贸园区", "GM");
+    mine.name_en = "my stale edit".into();
+    let Err(CommandError::Rejected(v)) = b.h.run(Command::Save {
+        id: Some(b.park.clone()),
+        data: Data::Park(mine),
+        base_rev: Some(opened_at),
+    }) else {
+        panic!("stale save refused")
+    };
+    assert_eq!(v[0].rule, "STALE");
+    assert_eq!(
+        b.h.ws().parks.get(&b.park).map(|r| r.data.name_en.clone()),
+        Some("changed elsewhere".into())
+    );
 }

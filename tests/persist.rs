@@ -1,5 +1,5 @@
-//! Storage rules, against the in-memory store: unreadable values kept, demo only into an empty
-//! store, second-tab protection, full and blocked storage.
+//! Storage rules, against the in-memory store: unreadable values kept once, demo only into an
+//! empty store, second-tab protection, upgrades backed up, full and blocked storage.
 
 mod common;
 
@@ -23,24 +23,39 @@ fn now() -> parkdesk::domain::meta::Timestamp {
     "2026-11-25T10:00:00Z".parse().expect("t")
 }
 
+fn state_of(s: &MemStore) -> Stored {
+    Stored::from_json(s.map.get(KEY_STATE).expect("state"))
+        .expect("readable")
+        .0
+}
+
 #[test]
 fn empty_store_boots_empty_and_a_saved_state_loads_back() {
     let mut s = MemStore::default();
-    assert!(matches!(boot(&mut s, now()), Boot::Empty));
+    let Boot::Empty { marker } = boot(&mut s, now()) else {
+        panic!("empty")
+    };
     let st = stored(parkdesk::domain::sample::demo());
-    let mut saver = Saver { seq: 0 };
+    let mut saver = Saver::new("tab-a", marker);
     saver.save(&mut s, &st).expect("save");
     match boot(&mut s, now()) {
-        Boot::Loaded { stored, seq, .. } => {
+        Boot::Loaded {
+            stored,
+            marker,
+            notes,
+            original,
+        } => {
             assert_eq!(*stored, st);
-            assert_eq!(seq, 1);
+            assert_eq!(marker, "1:tab-a");
+            assert!(notes.is_empty());
+            assert_eq!(original, Kept::NotNeeded);
         }
         other => panic!("{other:?}"),
     }
 }
 
 #[test]
-fn an_unreadable_value_is_kept_under_a_backup_key_and_not_overwritten() {
+fn an_unreadable_value_is_kept_once_under_a_backup_key_and_not_overwritten() {
     let mut s = MemStore::default();
     s.map.insert(KEY_STATE.into(), "{garbage".into());
     let Boot::Unreadable {
@@ -58,6 +73,16 @@ fn an_unreadable_value_is_kept_under_a_backup_key_and_not_overwritten() {
         Some("{garbage"),
         "boot itself writes nothing over it"
     );
+    // Reloading again and again does not fill the storage with copies.
+    let later: parkdesk::domain::meta::Timestamp = "2026-11-25T11:00:00Z".parse().expect("t");
+    let Boot::Unreadable {
+        kept_under: Some(again),
+        ..
+    } = boot(&mut s, later)
+    else {
+        panic!("unreadable")
+    };
+    assert_eq!(again, key);
     assert_eq!(backup_keys(&s), vec![key]);
 }
 
@@ -78,8 +103,8 @@ fn an_unreadable_value_that_cannot_be_copied_reports_no_backup() {
 #[test]
 fn a_second_tab_never_overwrites_a_newer_save() {
     let mut s = MemStore::default();
-    let mut tab_a = Saver { seq: 0 };
-    let mut tab_b = Saver { seq: 0 };
+    let mut tab_a = Saver::new("a", "");
+    let mut tab_b = Saver::new("b", "");
     tab_a
         .save(&mut s, &stored(parkdesk::domain::sample::demo()))
         .expect("a saves");
@@ -87,51 +112,94 @@ fn a_second_tab_never_overwrites_a_newer_save() {
     assert_eq!(
         tab_b.save(&mut s, &b_state),
         Err(SaveError::NewerElsewhere {
-            stored: 1,
-            known: 0
+            stored: "1:a".into(),
+            known: String::new()
         })
     );
-    let (kept, _) = Stored::from_json(s.map.get(KEY_STATE).expect("state")).expect("readable");
     assert_eq!(
-        kept.snapshot.records.parks.count_live(),
+        state_of(&s).snapshot.records.parks.count_live(),
         3,
         "A's save survived"
     );
-    // B keeps its own state as a backup before loading A's, or explicitly overwrites.
-    let key = stash_conflict(&mut s, &b_state, now()).expect("stash");
-    assert!(s.map.contains_key(&key));
-    tab_b
-        .overwrite(&mut s, &b_state)
-        .expect("explicit overwrite");
-    assert_eq!(Saver::stored_seq(&s), 2);
+    // B keeps its own state under its conflict key, or explicitly overwrites: then A's save is kept.
+    let key = conflict_key(now());
+    stash_conflict(&mut s, &b_state, &key).expect("stash");
     assert_eq!(
+        Stored::from_json(&s.map[&key]).expect("stash readable").0,
+        b_state
+    );
+    let kept = tab_b
+        .overwrite(&mut s, &b_state, now())
+        .expect("explicit overwrite")
+        .expect("A's save kept");
+    assert_eq!(
+        Stored::from_json(&s.map[&kept])
+            .expect("kept")
+            .0
+            .snapshot
+            .records
+            .parks
+            .count_live(),
+        3
+    );
+    assert_eq!(tab_b.seen(), "2:b");
+    assert!(matches!(
         tab_a.save(&mut s, &b_state),
-        Err(SaveError::NewerElsewhere {
-            stored: 2,
-            known: 1
-        })
+        Err(SaveError::NewerElsewhere { .. })
+    ));
+}
+
+#[test]
+fn two_tabs_saving_at_once_write_different_markers() {
+    // Both saw the same marker; the second save is refused, and even if both had written, the
+    // markers would differ, so the storage event tells them apart.
+    let mut s = MemStore::default();
+    let mut a = Saver::new("a", "");
+    let mut b = Saver::new("b", "");
+    a.save(&mut s, &stored(Default::default())).expect("a");
+    assert!(b.save(&mut s, &stored(Default::default())).is_err());
+    assert_ne!(a.seen(), "1:b");
+}
+
+#[test]
+fn load_reads_without_writing() {
+    let mut s = MemStore::default();
+    Saver::new("a", "")
+        .save(&mut s, &stored(parkdesk::domain::sample::demo()))
+        .expect("save");
+    let before = s.map.clone();
+    let (st, marker) = load(&s).expect("load");
+    assert_eq!(marker, "1:a");
+    assert_eq!(st.snapshot.records.parks.count_live(), 3);
+    assert_eq!(s.map, before);
+    let mut broken = MemStore::default();
+    broken.map.insert(KEY_STATE.into(), "{".into());
+    assert!(load(&broken).is_err());
+    assert_eq!(
+        broken.map.len(),
+        1,
+        "no backup copies from a read-only load"
     );
 }
 
 #[test]
 fn a_full_storage_is_reported_and_the_old_save_stays() {
     let mut s = MemStore::default();
-    let mut saver = Saver { seq: 0 };
+    let mut saver = Saver::new("a", "");
     let small = stored(Default::default());
     saver.save(&mut s, &small).expect("small fits");
-    s.quota = Some(s.map.values().map(String::len).sum::<usize>() + 100);
+    s.quota = Some(s.map.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>() + 100);
     let err = saver
         .save(&mut s, &stored(parkdesk::domain::sample::demo()))
         .expect_err("too big");
     assert_eq!(err, SaveError::Store(StoreError::QuotaExceeded));
     assert!(err.text().zh.contains("导出"));
+    assert_eq!(state_of(&s), small);
     assert_eq!(
-        Stored::from_json(s.map.get(KEY_STATE).expect("state"))
-            .expect("old")
-            .0,
-        small
+        saver.seen(),
+        "1:a",
+        "a failed save does not move the marker"
     );
-    assert_eq!(saver.seq, 1, "a failed save does not advance the sequence");
 }
 
 #[test]
@@ -168,25 +236,72 @@ fn browser_error_names_are_classified() {
 }
 
 #[test]
-fn import_backup_round_trips() {
+fn restoring_the_import_backup_swaps_it_with_the_current_state() {
     let mut s = MemStore::default();
-    assert_eq!(import_backup(&s), None);
-    let st = stored(parkdesk::domain::sample::demo());
-    backup_before_import(&mut s, &st).expect("backup");
-    assert_eq!(import_backup(&s), Some(st));
+    assert_eq!(import_backup(&s), Ok(None));
+    let before = stored(parkdesk::domain::sample::demo());
+    let after = stored(Default::default());
+    backup_before_import(&mut s, &before).expect("backup");
+    assert_eq!(swap_import_backup(&mut s, &after), Ok(before));
+    assert_eq!(
+        import_backup(&s),
+        Ok(Some(after)),
+        "the restore can itself be undone"
+    );
+    assert!(backup_keys(&s).contains(&KEY_IMPORT_BACKUP.to_string()));
 }
 
 #[test]
-fn a_stored_v0_state_is_migrated_on_boot() {
+fn a_stored_v0_state_is_migrated_on_boot_and_its_original_kept() {
     let v0 = std::fs::read_to_string("tests/fixtures/snapshot-v0.json").expect("fixture");
+    let raw = format!("{{\"snapshot\": {v0}, \"audit\": []}}");
     let mut s = MemStore::default();
-    s.map.insert(
-        KEY_STATE.into(),
-        format!("{{\"snapshot\": {v0}, \"audit\": []}}"),
-    );
-    let Boot::Loaded { stored, notes, .. } = boot(&mut s, now()) else {
-        panic!("loaded")
+    s.map.insert(KEY_STATE.into(), raw.clone());
+    let Boot::Loaded {
+        stored,
+        notes,
+        original: Kept::Under(key),
+        ..
+    } = boot(&mut s, now())
+    else {
+        panic!("loaded with the original kept")
     };
     assert_eq!(stored.snapshot.records.entrustments.count_live(), 2);
     assert!(!notes.is_empty());
+    assert_eq!(s.map.get(&key), Some(&raw));
+    // Without room for the copy, saving must stay off.
+    let mut full = MemStore {
+        quota: Some(raw.len() + KEY_STATE.len() + 10),
+        ..Default::default()
+    };
+    full.map.insert(KEY_STATE.into(), raw);
+    assert!(matches!(
+        boot(&mut full, now()),
+        Boot::Loaded {
+            original: Kept::Failed,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn an_unreadable_audit_log_keeps_the_data_and_says_so() {
+    let st = stored(parkdesk::domain::sample::demo());
+    let json = st
+        .to_json()
+        .expect("json")
+        .replacen("\"audit\":[]", "\"audit\":[{\"at\": 5}]", 1);
+    let mut s = MemStore::default();
+    s.map.insert(KEY_STATE.into(), json);
+    let Boot::Loaded {
+        stored,
+        notes,
+        original: Kept::Under(_),
+        ..
+    } = boot(&mut s, now())
+    else {
+        panic!("loaded")
+    };
+    assert_eq!(stored.snapshot.records, st.snapshot.records);
+    assert!(notes.iter().any(|n| n.zh.contains("操作日志无法读取")));
 }

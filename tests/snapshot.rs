@@ -154,7 +154,7 @@ fn a_v0_file_is_migrated_without_losing_data() {
     let text = std::fs::read_to_string("tests/fixtures/snapshot-v0.json").expect("fixture");
     let checked = snapshot::check(&text, d("2013-06-01")).expect("v0 imports");
     assert_eq!(checked.preview.from_schema, 0);
-    assert_eq!(checked.preview.migration_notes.len(), 3);
+    assert_eq!(checked.preview.migration_notes.len(), 4);
     let ws = &checked.snapshot.records;
     let park = ws.parks.get("01H0000000000000000000P001").expect("park");
     assert_eq!(park.data.name_zh, "保山工贸园区");
@@ -192,5 +192,47 @@ fn a_v0_file_is_migrated_without_losing_data() {
             .snapshot
             .records,
         *ws
+    );
+}
+
+#[test]
+fn migration_never_widens_an_unclear_scope_nor_overwrites_existing_fields() {
+    let text = std::fs::read_to_string("tests/fixtures/snapshot-v0.json").expect("fixture");
+    let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let e1 = v
+        .pointer_mut("/records/entrustments/0/data")
+        .and_then(|d| d.as_object_mut())
+        .expect("e1");
+    e1.insert("whole_township".into(), serde_json::json!("false"));
+    e1.insert("villages".into(), serde_json::json!(["示例村09"]));
+    e1.insert(
+        "justification_if_partial".into(),
+        serde_json::json!("核心区"),
+    );
+    let park = v
+        .pointer_mut("/records/parks/0/data")
+        .and_then(|d| d.as_object_mut())
+        .expect("park");
+    park.insert("name_zh".into(), serde_json::json!("已有中文名"));
+    let checked = snapshot::check(&v.to_string(), d("2013-06-01")).expect("imports");
+    let ws = &checked.snapshot.records;
+    let e1 = ws
+        .entrustments
+        .get("01H0000000000000000000E001")
+        .expect("e1");
+    assert_eq!(
+        e1.data.scope,
+        EntrustScope::PartialVillages {
+            villages: vec!["示例村09".into()]
+        }
+    );
+    let park = ws.parks.get("01H0000000000000000000P001").expect("park");
+    assert_eq!(park.data.name_zh, "已有中文名");
+    assert!(
+        park.meta
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("保山工贸园区")),
+        "the v0 name is kept in the note"
     );
 }

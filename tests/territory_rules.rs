@@ -65,6 +65,7 @@ fn park_fields_are_checked_with_located_messages() {
     let mut b = basic();
     let mut p = park("", "gm");
     let r = b.h.run(Command::Save {
+        base_rev: None,
         id: None,
         data: Data::Park(p.clone()),
     });
@@ -79,6 +80,7 @@ fn park_fields_are_checked_with_located_messages() {
     p.short_code = "GM".into();
     assert_eq!(
         rejected_rules(b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Park(p)
         })),
@@ -95,6 +97,7 @@ fn br_a1_social_affairs_as_primary_function_is_warned() {
     p.function_profile.primary = vec![FunctionArea::SocialAffairs];
     let out =
         b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Park(p),
         })
@@ -113,6 +116,7 @@ fn br_a3_entrusting_government_must_be_the_townships_county() {
     let e = entrust(&b.park, &b.town, &other, "2012-10-01", None);
     assert_eq!(
         rejected_rules(b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Entrustment(e)
         })),
@@ -136,6 +140,7 @@ fn br_a4_one_township_one_entrustment_in_force_at_a_time() {
     let clash = entrust(&p2, &b.town, &b.county, "2013-12-31", None);
     assert!(
         rejected_rules(b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Entrustment(clash)
         }))
@@ -145,6 +150,7 @@ fn br_a4_one_township_one_entrustment_in_force_at_a_time() {
     let next = entrust(&p2, &b.town, &b.county, "2014-01-01", None);
     let out =
         b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Entrustment(next),
         })
@@ -154,6 +160,7 @@ fn br_a4_one_township_one_entrustment_in_force_at_a_time() {
     let mut proposal = entrust(&b.park, &b.town, &b.county, "2014-06-01", None);
     proposal.status = parkdesk::domain::entrustment::EntrustmentStatus::Proposed;
     b.h.run(Command::Save {
+        base_rev: None,
         id: None,
         data: Data::Entrustment(proposal),
     })
@@ -169,6 +176,7 @@ fn br_a2_partial_scope_needs_a_reason_and_stays_a_warning() {
     };
     assert_eq!(
         rejected_rules(b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Entrustment(e.clone())
         })),
@@ -177,6 +185,7 @@ fn br_a2_partial_scope_needs_a_reason_and_stays_a_warning() {
     e.justification_if_partial = Some("核心区仅含部分社区".into());
     let out =
         b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Entrustment(e),
         })
@@ -194,6 +203,7 @@ fn effective_entrustment_needs_a_document_and_terminated_needs_an_end() {
     let mut e = entrust(&b.park, &b.town, &b.county, "2012-10-01", None);
     e.basis = None;
     let Err(CommandError::Rejected(v)) = b.h.run(Command::Save {
+        base_rev: None,
         id: None,
         data: Data::Entrustment(e.clone()),
     }) else {
@@ -203,6 +213,7 @@ fn effective_entrustment_needs_a_document_and_terminated_needs_an_end() {
     e.basis = Some(Default::default());
     e.status = parkdesk::domain::entrustment::EntrustmentStatus::Terminated;
     let Err(CommandError::Rejected(v)) = b.h.run(Command::Save {
+        base_rev: None,
         id: None,
         data: Data::Entrustment(e),
     }) else {
@@ -218,6 +229,7 @@ fn br_a5_township_outside_the_planning_area_is_warned() {
     let outside = b.h.create(township("示例乡丁", &b.county, None));
     let out =
         b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::Entrustment(entrust(&b.park, &outside, &b.county, "2012-10-01", None)),
         })
@@ -258,6 +270,7 @@ fn br_f2_personal_numbers_are_refused() {
     p.holder = "13800138000".into();
     assert_eq!(
         rejected_rules(b.h.run(Command::Save {
+            base_rev: None,
             id: None,
             data: Data::ConcurrentPost(p)
         })),
@@ -279,6 +292,7 @@ fn changing_a_townships_county_that_breaks_an_entrustment_is_refused() {
     let moved = township("示例镇丙", &other, Some(&b.park));
     assert_eq!(
         rejected_rules(b.h.run(Command::Save {
+            base_rev: None,
             id: Some(b.town.clone()),
             data: moved
         })),

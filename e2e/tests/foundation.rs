@@ -342,3 +342,34 @@ async fn the_app_works_from_a_sub_path_with_deep_links() {
     b.wait_css("#export-button").await;
     b.quit().await;
 }
+
+#[tokio::test]
+async fn a_full_storage_is_reported_and_nothing_typed_is_lost() {
+    let b = fresh("").await;
+    b.open("/parks").await;
+    b.wait_saved().await;
+    // Fill the origin's storage with junk until no more fits.
+    b.js("let n = 0; for (const size of [262144, 16384, 1024, 64, 4, 1]) { const chunk = 'x'.repeat(size); \
+          try { for (;;) { localStorage.setItem('junk.' + n++, chunk); } } catch (e) {} } return n;").await;
+    b.click("#county-new").await;
+    b.fill("#county-name", "存储已满时录入的县").await;
+    b.click("#county-save").await;
+    b.wait_text("#county-table", |t| t.contains("存储已满时录入的县")).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while b.js("return document.getElementById('save-status').dataset.state;").await.as_str() != Some("failed") {
+        assert!(std::time::Instant::now() < deadline, "the failed save was not reported");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(b.text("#banner-storage").await.contains("存储空间已满"));
+    assert_eq!(b.text("#save-status").await, "未保存");
+    // Free the space; the next change saves everything, including what was typed before.
+    b.js("Object.keys(localStorage).filter(k => k.startsWith('junk.')).forEach(k => localStorage.removeItem(k));").await;
+    b.click("#county-new").await;
+    b.fill("#county-name", "腾出空间后录入的县").await;
+    b.click("#county-save").await;
+    b.wait_saved().await;
+    b.reload().await;
+    let t = b.text("#county-table").await;
+    assert!(t.contains("存储已满时录入的县") && t.contains("腾出空间后录入的县"), "{t}");
+    b.quit().await;
+}

@@ -21,8 +21,14 @@ pub struct Ctx<'a> {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Create (`id: None`) or update a record.
-    Save { id: Option<Id>, data: Data },
+    /// Create (`id: None`) or update a record. `base_rev` is the revision the editor started
+    /// from; when the record has moved on since (another tab, an import), the save is refused
+    /// instead of silently overwriting the newer version.
+    Save {
+        id: Option<Id>,
+        data: Data,
+        base_rev: Option<u32>,
+    },
     /// Delete (tombstone) a record that nothing live refers to.
     Delete { kind: Kind, id: Id },
     /// Replace everything by an imported, already validated workspace.
@@ -139,7 +145,6 @@ impl Desk {
     }
 
     pub fn apply(&mut self, cmd: Command, ctx: &mut Ctx) -> Result<Outcome, CommandError> {
-        let before_v = rules::check_all(&self.ws, ctx.today);
         match cmd {
             Command::ReplaceAll { workspace, summary } => {
                 let blocks: Vec<_> = rules::check_all(&workspace, ctx.today)
@@ -164,10 +169,11 @@ impl Desk {
                     warnings: Vec::new(),
                 })
             }
-            Command::Save { id, data } => {
+            Command::Save { id, data, base_rev } => {
+                let before_v = rules::check_all(&self.ws, ctx.today);
                 let (changes, main_id, action) = match id {
                     None => self.create(data, ctx),
-                    Some(id) => self.update(&id, data, ctx)?,
+                    Some(id) => self.update(&id, data, base_rev, ctx)?,
                 };
                 if changes.is_empty() {
                     return Ok(Outcome {
@@ -179,6 +185,7 @@ impl Desk {
                 self.finish(changes, main_id, action, &before_v, ctx)
             }
             Command::Delete { kind, id } => {
+                let before_v = rules::check_all(&self.ws, ctx.today);
                 let changes = self.delete(kind, &id, ctx)?;
                 self.finish(changes, id, AuditAction::Delete, &before_v, ctx)
             }
@@ -288,6 +295,7 @@ impl Desk {
         &mut self,
         id: &str,
         data: Data,
+        base_rev: Option<u32>,
         ctx: &mut Ctx,
     ) -> Result<(Vec<Change>, Id, AuditAction), CommandError> {
         let kind = data.kind();
@@ -299,6 +307,20 @@ impl Desk {
                 kind,
                 id: id.to_string(),
             })?;
+        if base_rev.is_some_and(|base| base != current.meta().rev) {
+            return Err(CommandError::Rejected(vec![Violation {
+                rule: "STALE",
+                severity: Severity::Block,
+                source: None,
+                kind,
+                id: id.to_string(),
+                field: None,
+                message: Text::new(
+                    "这条记录在您编辑期间已被修改（其他标签页或导入）：为免覆盖，本次未保存。请取消后重新打开再编辑",
+                    "This record was changed while you were editing it (another tab or an import). To avoid overwriting that change, nothing was saved: cancel and open it again",
+                ),
+            }]));
+        }
         if current.same_data(&data) {
             return Ok((Vec::new(), id.to_string(), AuditAction::Update));
         }

@@ -1,6 +1,7 @@
 //! Upgrades older snapshot (and stored-state) JSON step by step to [`super::snapshot::SCHEMA_VERSION`].
-//! Each step is a plain function on JSON values that keeps every piece of user data; anything it
-//! cannot place goes into the record's note rather than being dropped.
+//! Each step is a plain function on JSON values that keeps every piece of user data: anything it
+//! cannot place goes into the record's note rather than being dropped, an unclear scope never
+//! becomes wider, and existing fields are never overwritten.
 //!
 //! Schema 0 is the prototype format (see docs/snapshot-format.md): no provenance, a park had one
 //! `name`, and entrustments were flat (`county_id`, `whole_township`, `villages`, `from`, `to`,
@@ -26,6 +27,76 @@ fn records_mut<'a>(value: &'a mut Value, table: &str) -> Vec<&'a mut Map<String,
         _ => Vec::new(),
     }
 }
+
+/// The data fields of schema 1, frozen here: later schemas must not change this list.
+const V1_FIELDS: [(&str, &[&str]); 7] = [
+    ("cities", &["name", "division_code"]),
+    ("counties", &["name", "kind", "division_code"]),
+    (
+        "townships",
+        &[
+            "name",
+            "kind",
+            "county_id",
+            "area_km2",
+            "population",
+            "in_planning_area_of",
+        ],
+    ),
+    (
+        "parks",
+        &[
+            "name_zh",
+            "name_en",
+            "short_code",
+            "kind",
+            "host_county_ids",
+            "established_on",
+            "planning_area_km2",
+            "pilot",
+            "pilot_since",
+            "function_profile",
+            "body_limit",
+            "status",
+        ],
+    ),
+    (
+        "entrustments",
+        &[
+            "park_id",
+            "township_id",
+            "entrusting_county_id",
+            "scope",
+            "basis",
+            "period",
+            "status",
+            "retained_matters",
+            "justification_if_partial",
+        ],
+    ),
+    (
+        "org_units",
+        &[
+            "name",
+            "kind",
+            "park_id",
+            "township_id",
+            "county_id",
+            "status",
+        ],
+    ),
+    (
+        "concurrent_posts",
+        &[
+            "holder",
+            "park_post",
+            "township_id",
+            "township_post",
+            "leadership",
+            "period",
+        ],
+    ),
+];
 
 fn v0_to_v1(value: &mut Value, notes: &mut Vec<Text>) -> Result<(), String> {
     let root = value.as_object_mut().ok_or("top level is not an object")?;
@@ -73,7 +144,11 @@ fn v0_to_v1(value: &mut Value, notes: &mut Vec<Text>) -> Result<(), String> {
             .and_then(Value::as_object_mut)
             .ok_or("a park has no data")?;
         if let Some(name) = data.remove("name") {
-            data.insert("name_zh".into(), name);
+            if data.contains_key("name_zh") {
+                data.insert("name_v0".into(), name); // kept as a leftover below
+            } else {
+                data.insert("name_zh".into(), name);
+            }
             data.entry("name_en").or_insert(json!(""));
             parks += 1;
         }
@@ -95,13 +170,16 @@ fn v0_to_v1(value: &mut Value, notes: &mut Vec<Text>) -> Result<(), String> {
             continue;
         }
         if let Some(c) = data.remove("county_id") {
-            data.insert("entrusting_county_id".into(), c);
+            data.entry("entrusting_county_id").or_insert(c);
         }
-        let whole = data
-            .remove("whole_township")
-            .and_then(|v| v.as_bool())
-            .unwrap_or(true);
         let villages = data.remove("villages").unwrap_or(json!([]));
+        let has_villages = villages.as_array().is_some_and(|v| !v.is_empty());
+        // Only an explicit `true` with no village list means the whole township: an unclear
+        // value never widens the scope.
+        let whole = match data.remove("whole_township") {
+            Some(Value::Bool(b)) => b && !has_villages,
+            _ => !has_villages,
+        };
         let scope = if whole {
             json!({"kind": "WHOLE_TOWNSHIP"})
         } else {
@@ -113,12 +191,16 @@ fn v0_to_v1(value: &mut Value, notes: &mut Vec<Text>) -> Result<(), String> {
             .ok_or("an entrustment has no start date (from)")?;
         let to = data.remove("to").unwrap_or(Value::Null);
         data.insert("period".into(), json!({"from": from, "to": to}));
-        let title = data.remove("doc_title");
-        let no = data.remove("doc_no");
+        let title = data
+            .remove("doc_title")
+            .filter(|t| t.as_str().is_some_and(|t| !t.trim().is_empty()));
+        let no = data.remove("doc_no").filter(|n| !n.is_null());
         if title.is_some() || no.is_some() {
+            // A number without a title keeps the number as the title, so the record stays valid.
+            let title = title.or_else(|| no.clone()).unwrap_or(json!(""));
             data.insert(
                 "basis".into(),
-                json!({"title": title.unwrap_or(json!("")), "doc_no": no.unwrap_or(Value::Null)}),
+                json!({"title": title, "doc_no": no.unwrap_or(Value::Null)}),
             );
         }
         ents += 1;
@@ -128,6 +210,49 @@ fn v0_to_v1(value: &mut Value, notes: &mut Vec<Text>) -> Result<(), String> {
             format!("{ents} 条托管关系转换为新结构（范围、期间、依据文件）"),
             format!("{ents} entrustments converted to the new structure (scope, period, basis)"),
         ));
+    }
+
+    // Whatever schema 1 has no field for goes into the record's note instead of being dropped.
+    let mut kept = 0;
+    for (table, known) in V1_FIELDS {
+        for rec in records_mut(value, table) {
+            let leftovers: Vec<(String, Value)> =
+                match rec.get_mut("data").and_then(Value::as_object_mut) {
+                    Some(data) => {
+                        let extra: Vec<String> = data
+                            .keys()
+                            .filter(|k| !known.contains(&k.as_str()))
+                            .cloned()
+                            .collect();
+                        extra
+                            .into_iter()
+                            .filter_map(|k| data.remove(&k).map(|v| (k, v)))
+                            .collect()
+                    }
+                    None => continue,
+                };
+            if leftovers.is_empty() {
+                continue;
+            }
+            let text = leftovers
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            if let Some(meta) = rec.get_mut("meta").and_then(Value::as_object_mut) {
+                let note = match meta.get("note").and_then(Value::as_str) {
+                    Some(old) if !old.is_empty() => {
+                        format!("{old}\n迁移保留 / kept by migration: {text}")
+                    }
+                    _ => format!("迁移保留 / kept by migration: {text}"),
+                };
+                meta.insert("note".into(), json!(note));
+                kept += 1;
+            }
+        }
+    }
+    if kept > 0 {
+        notes.push(Text::new(format!("{kept} 条记录有新格式不再使用的字段，已原样写入备注"), format!("{kept} records had fields the new format does not use; they were copied into the record's note")));
     }
     Ok(())
 }

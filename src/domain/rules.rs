@@ -36,8 +36,9 @@ pub struct Violation {
 
 impl Violation {
     /// Identity used to tell new violations from ones that were already there.
-    pub fn key(&self) -> (&'static str, Kind, &str, Option<&'static str>) {
-        (self.rule, self.kind, &self.id, self.field)
+    /// The message is part of it, so a second overlap on the same record is still new.
+    pub fn key(&self) -> (&'static str, Kind, &str, Option<&'static str>, &str) {
+        (self.rule, self.kind, &self.id, self.field, &self.message.en)
     }
 }
 

@@ -28,6 +28,7 @@ pub const KEY_OFFICE: &str = "parkdesk.office";
 pub const KEY_LANG: &str = "parkdesk.lang";
 pub const PREFIX_UNREADABLE: &str = "parkdesk.unreadable.";
 pub const PREFIX_CONFLICT: &str = "parkdesk.conflict.";
+pub const PREFIX_BEFORE_UPGRADE: &str = "parkdesk.backup.before-upgrade.";
 
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum StoreError {
@@ -93,7 +94,8 @@ impl Stored {
         serde_json::to_string(self).map_err(|e| StoreError::Other(e.to_string()))
     }
 
-    /// Reads a stored value, upgrading an older schema like an imported file.
+    /// Reads a stored value, upgrading an older schema like an imported file. The notes say what
+    /// was upgraded or could not be read (an unreadable audit log is dropped with a note).
     pub fn from_json(raw: &str) -> Result<(Stored, Vec<Text>), Text> {
         let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|e| {
             Text::new(
@@ -122,21 +124,47 @@ impl Stored {
                     "The saved data has no snapshot part",
                 )
             })?;
-        let (snapshot, _, notes) = snapshot::from_value(snap).map_err(|e| e.text())?;
-        let audit: Vec<AuditEntry> = serde_path_to_error::deserialize(audit).unwrap_or_default();
+        let (snapshot, _, mut notes) = snapshot::from_value(snap).map_err(|e| e.text())?;
+        let audit = match serde_path_to_error::deserialize::<_, Vec<AuditEntry>>(audit) {
+            Ok(a) => a,
+            Err(e) => {
+                notes.push(Text::new(
+                    format!("操作日志无法读取（{}），已从头开始记录", e.path()),
+                    format!(
+                        "The audit log could not be read ({}); it starts afresh",
+                        e.path()
+                    ),
+                ));
+                Vec::new()
+            }
+        };
         Ok((Stored { snapshot, audit }, notes))
     }
+}
+
+/// Whether the original of an upgraded stored value was kept before it can be overwritten.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kept {
+    /// Read as it was: nothing to keep.
+    NotNeeded,
+    /// Kept under this key.
+    Under(String),
+    /// Could not be copied: saving must stay off so the original survives.
+    Failed,
 }
 
 /// How the app starts, decided from what storage holds.
 #[derive(Debug)]
 pub enum Boot {
     /// Nothing stored yet: the demo data may be loaded.
-    Empty,
+    Empty {
+        marker: String,
+    },
     Loaded {
         stored: Box<Stored>,
-        seq: u64,
+        marker: String,
         notes: Vec<Text>,
+        original: Kept,
     },
     /// The stored value could not be read. `kept_under` names the backup key holding the raw
     /// value; `None` means it could not be copied, so saving must stay off.
@@ -144,52 +172,96 @@ pub enum Boot {
         error: Text,
         raw: String,
         kept_under: Option<String>,
-        seq: u64,
+        marker: String,
     },
     Unavailable(StoreError),
 }
 
-fn read_seq(store: &dyn Store) -> Result<u64, StoreError> {
-    Ok(store
-        .get(KEY_SEQ)?
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0))
+/// The save marker `"<n>:<tab>"`: a tab saves only while the marker is the one it last saw, and
+/// two tabs that save at the same moment still write different markers.
+pub fn read_marker(store: &dyn Store) -> Result<String, StoreError> {
+    Ok(store.get(KEY_SEQ)?.unwrap_or_default())
+}
+
+fn marker_number(marker: &str) -> u64 {
+    marker
+        .split(':')
+        .next()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 fn stamp(now: Timestamp) -> String {
     now.format("%Y%m%dT%H%M%S%.3fZ").to_string()
 }
 
+/// Copies `raw` under `prefix<time>` unless an identical copy is already there (reloading a page
+/// with the same unreadable value must not fill the storage with copies).
+fn keep_copy(store: &mut dyn Store, prefix: &str, raw: &str, now: Timestamp) -> Option<String> {
+    let keys = store.keys().unwrap_or_default();
+    if let Some(existing) = keys
+        .into_iter()
+        .filter(|k| k.starts_with(prefix))
+        .find(|k| store.get(k).ok().flatten().as_deref() == Some(raw))
+    {
+        return Some(existing);
+    }
+    let key = format!("{prefix}{}", stamp(now));
+    store.set(&key, raw).ok().map(|_| key)
+}
+
 pub fn boot(store: &mut dyn Store, now: Timestamp) -> Boot {
+    // The marker first: reading it after the state could pair old data with a newer marker.
+    let marker = match read_marker(store) {
+        Ok(m) => m,
+        Err(e) => return Boot::Unavailable(e),
+    };
     let raw = match store.get(KEY_STATE) {
         Err(e) => return Boot::Unavailable(e),
-        Ok(None) => return Boot::Empty,
+        Ok(None) => return Boot::Empty { marker },
         Ok(Some(raw)) => raw,
     };
-    let seq = read_seq(store).unwrap_or(0);
     match Stored::from_json(&raw) {
-        Ok((stored, notes)) => Boot::Loaded {
-            stored: Box::new(stored),
-            seq,
-            notes,
-        },
+        Ok((stored, notes)) => {
+            let original = if notes.is_empty() {
+                Kept::NotNeeded
+            } else {
+                keep_copy(store, PREFIX_BEFORE_UPGRADE, &raw, now).map_or(Kept::Failed, Kept::Under)
+            };
+            Boot::Loaded {
+                stored: Box::new(stored),
+                marker,
+                notes,
+                original,
+            }
+        }
         Err(error) => {
-            let key = format!("{PREFIX_UNREADABLE}{}", stamp(now));
-            let kept_under = store.set(&key, &raw).ok().map(|_| key);
+            let kept_under = keep_copy(store, PREFIX_UNREADABLE, &raw, now);
             Boot::Unreadable {
                 error,
                 raw,
                 kept_under,
-                seq,
+                marker,
             }
         }
     }
 }
 
+/// Reads the newest save without writing anything (used when another tab has saved).
+pub fn load(store: &dyn Store) -> Result<(Stored, String), Text> {
+    let marker = read_marker(store).map_err(|e| e.text())?;
+    let raw = store
+        .get(KEY_STATE)
+        .map_err(|e| e.text())?
+        .ok_or_else(|| Text::new("存储中没有数据", "Storage holds no data"))?;
+    let (stored, _) = Stored::from_json(&raw)?;
+    Ok((stored, marker))
+}
+
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum SaveError {
-    #[error("another tab saved newer data (save {stored}, this tab knows {known})")]
-    NewerElsewhere { stored: u64, known: u64 },
+    #[error("another tab saved newer data (marker {stored:?}, this tab knows {known:?})")]
+    NewerElsewhere { stored: String, known: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -206,47 +278,73 @@ impl SaveError {
     }
 }
 
-/// Saves for one tab, remembering the save sequence it last saw.
+/// Saves for one tab, remembering the save marker it last saw.
 #[derive(Debug, Clone)]
 pub struct Saver {
-    pub seq: u64,
+    seen: String,
+    tab: String,
 }
 
 impl Saver {
+    /// `tab` identifies this tab; `seen` is the marker read when the state was loaded.
+    pub fn new(tab: impl Into<String>, seen: impl Into<String>) -> Self {
+        Saver {
+            seen: seen.into(),
+            tab: tab.into(),
+        }
+    }
+
+    pub fn seen(&self) -> &str {
+        &self.seen
+    }
+
+    /// Adopts a marker after loading another tab's save.
+    pub fn adopt(&mut self, marker: String) {
+        self.seen = marker;
+    }
+
     pub fn save(&mut self, store: &mut dyn Store, stored: &Stored) -> Result<(), SaveError> {
-        let current = read_seq(store)?;
-        if current != self.seq {
+        let current = read_marker(store)?;
+        if current != self.seen {
             return Err(SaveError::NewerElsewhere {
                 stored: current,
-                known: self.seq,
+                known: self.seen.clone(),
             });
         }
         store.set(KEY_STATE, &stored.to_json()?)?;
-        store.set(KEY_SEQ, &(self.seq + 1).to_string())?;
-        self.seq += 1;
+        let next = format!("{}:{}", marker_number(&current) + 1, self.tab);
+        store.set(KEY_SEQ, &next)?;
+        self.seen = next;
         Ok(())
     }
 
-    /// The user chose this tab's data over another tab's newer save.
-    pub fn overwrite(&mut self, store: &mut dyn Store, stored: &Stored) -> Result<(), SaveError> {
-        self.seq = read_seq(store)?;
-        self.save(store, stored)
-    }
-
-    pub fn stored_seq(store: &dyn Store) -> u64 {
-        read_seq(store).unwrap_or(0)
+    /// The user chose this tab's data over another tab's newer save. That save is kept under a
+    /// conflict key first, so choosing wrongly loses nothing.
+    pub fn overwrite(
+        &mut self,
+        store: &mut dyn Store,
+        stored: &Stored,
+        now: Timestamp,
+    ) -> Result<Option<String>, SaveError> {
+        let kept = match store.get(KEY_STATE)? {
+            Some(raw) => Some(
+                keep_copy(store, PREFIX_CONFLICT, &raw, now).ok_or(StoreError::QuotaExceeded)?,
+            ),
+            None => None,
+        };
+        self.seen = read_marker(store)?;
+        self.save(store, stored)?;
+        Ok(kept)
     }
 }
 
-/// Keeps this tab's state under a conflict key before it loads another tab's newer save.
-pub fn stash_conflict(
-    store: &mut dyn Store,
-    stored: &Stored,
-    now: Timestamp,
-) -> Result<String, StoreError> {
-    let key = format!("{PREFIX_CONFLICT}{}", stamp(now));
-    store.set(&key, &stored.to_json()?)?;
-    Ok(key)
+/// Keeps this tab's state under its own conflict key (one per tab, rewritten on each call).
+pub fn stash_conflict(store: &mut dyn Store, stored: &Stored, key: &str) -> Result<(), StoreError> {
+    store.set(key, &stored.to_json()?)
+}
+
+pub fn conflict_key(tab_started: Timestamp) -> String {
+    format!("{PREFIX_CONFLICT}{}", stamp(tab_started))
 }
 
 /// Keeps the current state before an import replaces it.
@@ -254,18 +352,39 @@ pub fn backup_before_import(store: &mut dyn Store, stored: &Stored) -> Result<()
     store.set(KEY_IMPORT_BACKUP, &stored.to_json()?)
 }
 
-pub fn import_backup(store: &dyn Store) -> Option<Stored> {
-    let raw = store.get(KEY_IMPORT_BACKUP).ok()??;
-    Stored::from_json(&raw).ok().map(|(s, _)| s)
+pub fn import_backup(store: &dyn Store) -> Result<Option<Stored>, Text> {
+    match store.get(KEY_IMPORT_BACKUP).map_err(|e| e.text())? {
+        None => Ok(None),
+        Some(raw) => Stored::from_json(&raw).map(|(s, _)| Some(s)),
+    }
 }
 
-/// Backup keys (unreadable values and tab conflicts) the user may download.
+/// Restoring swaps: the current state becomes the backup, so a restore can itself be undone
+/// after a reload.
+pub fn swap_import_backup(store: &mut dyn Store, current: &Stored) -> Result<Stored, Text> {
+    let backup = import_backup(store)?.ok_or_else(|| {
+        Text::new(
+            "没有可恢复的导入前备份",
+            "There is no pre-import backup to restore",
+        )
+    })?;
+    backup_before_import(store, current).map_err(|e| e.text())?;
+    Ok(backup)
+}
+
+/// Backup keys the user may download: the pre-import backup, upgraded originals, unreadable
+/// values and tab conflicts.
 pub fn backup_keys(store: &dyn Store) -> Vec<String> {
     let mut keys: Vec<String> = store
         .keys()
         .unwrap_or_default()
         .into_iter()
-        .filter(|k| k.starts_with(PREFIX_UNREADABLE) || k.starts_with(PREFIX_CONFLICT))
+        .filter(|k| {
+            k == KEY_IMPORT_BACKUP
+                || k.starts_with(PREFIX_UNREADABLE)
+                || k.starts_with(PREFIX_CONFLICT)
+                || k.starts_with(PREFIX_BEFORE_UPGRADE)
+        })
         .collect();
     keys.sort();
     keys

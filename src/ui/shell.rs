@@ -242,11 +242,12 @@ fn Banners() -> impl IntoView {
                             <button class="btn" id="conflict-keep" on:click=move |_| app.conflict_keep_mine()>{t!(i18n, conflict_keep)}</button>
                         </div>
                     }.into_any(),
-                    Banner::Migrated(notes) => view! {
+                    Banner::Migrated(notes, kept) => view! {
                         <div class="banner banner-info" id="banner-migrated">
                             <p>{t!(i18n, migrated_text)}</p>
                             <ul>{notes.into_iter().map(|n| view! { <li>{text_view(n)}</li> }).collect_view()}</ul>
-                            <button class="btn" on:click=move |_| app.banners.update(|b| b.retain(|x| !matches!(x, Banner::Migrated(_))))>{t!(i18n, dismiss)}</button>
+                            {kept.map(|k| view! { <p>{t!(i18n, migrated_kept)} " " <code>{k}</code></p> })}
+                            <button class="btn" on:click=move |_| app.banners.update(|b| b.retain(|x| !matches!(x, Banner::Migrated(..))))>{t!(i18n, dismiss)}</button>
                         </div>
                     }.into_any(),
                 }}

@@ -15,7 +15,7 @@ use crate::domain::snapshot::{self, Checked};
 use crate::domain::text::Text;
 use crate::domain::workspace::Workspace;
 use crate::persist::local::LocalStore;
-use crate::persist::{self, Boot, KEY_OFFICE, SaveError, Saver, Store, Stored};
+use crate::persist::{self, Boot, KEY_OFFICE, Kept, SaveError, Saver, Store, Stored};
 
 /// Autosave waits this long after the last change, so typing does not save on every keystroke.
 const SAVE_DELAY_MS: u32 = 600;
@@ -38,7 +38,8 @@ pub enum Banner {
         kept_under: Option<String>,
     },
     Conflict,
-    Migrated(Vec<Text>),
+    /// Upgraded from an older format; the original is kept under the key, if any.
+    Migrated(Vec<Text>, Option<String>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +58,9 @@ pub enum ImportStage {
 }
 
 thread_local! {
-    static SAVER: RefCell<Saver> = const { RefCell::new(Saver { seq: 0 }) };
+    static SAVER: RefCell<Saver> = RefCell::new(Saver::new("", ""));
+    /// When this tab started: names its own conflict backup key.
+    static TAB_STARTED: Timestamp = browser::now();
     static TIMER: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
     static UNREADABLE_RAW: RefCell<Option<String>> = const { RefCell::new(None) };
 }
@@ -105,31 +108,52 @@ impl AppState {
         let mut store = LocalStore;
         let office = load_office(&mut store);
         let mut banners = Vec::new();
-        let (desk, save, seq, enabled, fresh) = match persist::boot(&mut store, browser::now()) {
-            Boot::Empty => (
+        let (desk, save, marker, enabled, fresh) = match persist::boot(&mut store, browser::now()) {
+            Boot::Empty { marker } => (
                 Desk::new(sample::demo(), Vec::new()),
                 SaveState::Saved(None),
-                0,
+                marker,
                 true,
                 true,
             ),
-            Boot::Loaded { stored, seq, notes } => {
-                if !notes.is_empty() {
-                    banners.push(Banner::Migrated(notes));
+            Boot::Loaded {
+                stored,
+                marker,
+                notes,
+                original,
+            } => {
+                let stored = *stored;
+                let saved_at = Some(stored.snapshot.exported_at);
+                let desk = Desk::new(stored.snapshot.records, stored.audit);
+                match original {
+                    Kept::Failed => {
+                        let why = Text::new(
+                            "升级前的原数据无法另存备份，为保护它自动保存已关闭：请先导出数据",
+                            "The original of the upgraded data could not be backed up, so autosave is off to protect it: export your data first",
+                        );
+                        banners.push(Banner::Storage(why.clone()));
+                        (desk, SaveState::Off(why), marker, false, false)
+                    }
+                    kept => {
+                        if !notes.is_empty() {
+                            banners.push(Banner::Migrated(
+                                notes,
+                                if let Kept::Under(k) = kept {
+                                    Some(k)
+                                } else {
+                                    None
+                                },
+                            ));
+                        }
+                        (desk, SaveState::Saved(saved_at), marker, true, false)
+                    }
                 }
-                (
-                    Desk::new(stored.snapshot.records, stored.audit),
-                    SaveState::Saved(Some(stored.snapshot.exported_at)),
-                    seq,
-                    true,
-                    false,
-                )
             }
             Boot::Unreadable {
                 error,
                 raw,
                 kept_under,
-                seq,
+                marker,
             } => {
                 UNREADABLE_RAW.with(|r| *r.borrow_mut() = Some(raw));
                 let enabled = kept_under.is_some();
@@ -142,20 +166,21 @@ impl AppState {
                     ))
                 };
                 banners.push(Banner::Unreadable { error, kept_under });
-                (Desk::default(), save, seq, enabled, false)
+                (Desk::default(), save, marker, enabled, false)
             }
             Boot::Unavailable(e) => {
                 banners.push(Banner::Storage(e.text()));
                 (
                     Desk::new(sample::demo(), Vec::new()),
                     SaveState::Off(e.text()),
-                    0,
+                    String::new(),
                     false,
                     false,
                 )
             }
         };
-        SAVER.with(|s| s.borrow_mut().seq = seq);
+        let tab = crate::domain::meta::IdSource::next_id(&mut RandomIds, browser::now());
+        SAVER.with(|s| *s.borrow_mut() = Saver::new(tab, marker));
         let state = AppState {
             desk: RwSignal::new(desk),
             office: RwSignal::new(office),
@@ -176,7 +201,8 @@ impl AppState {
     }
 
     fn listen(self) {
-        // Flush a pending save when the tab is hidden or closed.
+        // Flush a pending save when the tab is hidden or closed; in a conflict, keep this tab's
+        // data under its own backup key instead.
         let h1 = window_event_listener(leptos::ev::visibilitychange, move |_| {
             let hidden = web_sys::window()
                 .and_then(|w| w.document())
@@ -187,30 +213,45 @@ impl AppState {
             }
         });
         let h2 = window_event_listener(leptos::ev::pagehide, move |_| self.flush());
+        // Ask before closing a tab whose changes could not be saved.
+        let h3 = window_event_listener(
+            leptos::ev::beforeunload,
+            move |ev: web_sys::BeforeUnloadEvent| {
+                self.flush();
+                let unsaved = match self.save.get_untracked() {
+                    SaveState::Saved(_) => false,
+                    SaveState::Off(_) => self.desk.with_untracked(|d| d.undo_label().is_some()),
+                    _ => true,
+                };
+                if unsaved {
+                    ev.prevent_default();
+                    ev.set_return_value("unsaved");
+                }
+            },
+        );
         // Another tab saved: follow it when this tab has nothing unsaved, otherwise ask.
-        let h3 = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        let h4 = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
             if ev.key().as_deref() != Some(persist::KEY_SEQ) {
                 return;
             }
-            let mine = SAVER.with(|s| s.borrow().seq);
-            if Saver::stored_seq(&LocalStore) == mine {
+            let marker = ev.new_value().unwrap_or_default();
+            if SAVER.with(|s| s.borrow().seen() == marker) {
                 return;
             }
             match self.save.get_untracked() {
-                SaveState::Pending | SaveState::Conflict | SaveState::Failed(_) => {
-                    self.enter_conflict()
+                SaveState::Saved(_) => {
+                    if self.reload_from_store() {
+                        self.toast.set(Some(Text::new(
+                            "已载入另一个标签页保存的最新数据",
+                            "Loaded the newer data saved in another tab",
+                        )));
+                    }
                 }
-                _ => {
-                    self.reload_from_store();
-                    self.toast.set(Some(Text::new(
-                        "已载入另一个标签页保存的最新数据",
-                        "Loaded the newer data saved in another tab",
-                    )));
-                }
+                _ => self.enter_conflict(),
             }
         });
         // The listeners live as long as the page.
-        std::mem::forget((h1, h2, h3));
+        std::mem::forget((h1, h2, h3, h4));
     }
 
     pub fn ws_untracked(&self) -> Workspace {
@@ -306,6 +347,10 @@ impl AppState {
     /// Saves now if a save is pending.
     pub fn flush(&self) {
         TIMER.with(|t| t.borrow_mut().take());
+        if self.save.get_untracked() == SaveState::Conflict {
+            self.stash_own();
+            return;
+        }
         if !self.saving_enabled.get_untracked()
             || !matches!(
                 self.save.get_untracked(),
@@ -339,6 +384,7 @@ impl AppState {
 
     fn enter_conflict(&self) {
         self.save.set(SaveState::Conflict);
+        self.stash_own();
         self.banners.update(|b| {
             if !b.contains(&Banner::Conflict) {
                 b.push(Banner::Conflict);
@@ -346,29 +392,44 @@ impl AppState {
         });
     }
 
-    fn reload_from_store(&self) {
-        if let Boot::Loaded { stored, seq, .. } = persist::boot(&mut LocalStore, browser::now()) {
-            SAVER.with(|s| s.borrow_mut().seq = seq);
-            self.desk
-                .set(Desk::new(stored.snapshot.records, stored.audit));
-            self.save.set(SaveState::Saved(Some(browser::now())));
-            self.banners
-                .update(|b| b.retain(|x| *x != Banner::Conflict));
+    /// Keeps this tab's data under its own conflict key, so nothing typed during a conflict is
+    /// lost even if the tab is closed.
+    fn stash_own(&self) {
+        let key = persist::conflict_key(TAB_STARTED.with(|t| *t));
+        if let Err(e) = persist::stash_conflict(&mut LocalStore, &self.stored_now(), &key) {
+            self.toast.set(Some(e.text()));
+        }
+    }
+
+    /// Loads another tab's newest save. Returns false (and enters the conflict state) when it
+    /// cannot be read, so this tab's data is never replaced by nothing.
+    fn reload_from_store(&self) -> bool {
+        match persist::load(&LocalStore) {
+            Ok((stored, marker)) => {
+                SAVER.with(|s| s.borrow_mut().adopt(marker));
+                self.desk
+                    .set(Desk::new(stored.snapshot.records, stored.audit));
+                self.save.set(SaveState::Saved(Some(browser::now())));
+                self.banners
+                    .update(|b| b.retain(|x| *x != Banner::Conflict));
+                true
+            }
+            Err(why) => {
+                self.enter_conflict();
+                self.toast.set(Some(why));
+                false
+            }
         }
     }
 
     /// Conflict choice 1: keep this tab's state as a backup, then load the newer save.
     pub fn conflict_load_newest(&self) {
-        let stored = self.stored_now();
-        match persist::stash_conflict(&mut LocalStore, &stored, browser::now()) {
-            Ok(key) => {
-                self.reload_from_store();
-                self.toast.set(Some(Text::new(
-                    format!("本页的数据已另存为备份（{key}），可在“数据”页下载"),
-                    format!(
-                        "This tab's data was kept as a backup ({key}); download it on the Data page"
-                    ),
-                )));
+        let key = persist::conflict_key(TAB_STARTED.with(|t| *t));
+        match persist::stash_conflict(&mut LocalStore, &self.stored_now(), &key) {
+            Ok(()) => {
+                if self.reload_from_store() {
+                    self.toast.set(Some(Text::new(format!("本页的数据已另存为备份（{key}），可在“数据”页下载"), format!("This tab's data was kept as a backup ({key}); download it on the Data page"))));
+                }
             }
             Err(e) => self.toast.set(Some(Text::new(
                 format!("无法保存备份，未切换：{}", e.text().zh),
@@ -377,11 +438,27 @@ impl AppState {
         }
     }
 
-    /// Conflict choice 2: this tab's data wins.
+    /// Conflict choice 2: this tab's data wins; the other tab's save is kept as a backup.
     pub fn conflict_keep_mine(&self) {
         let stored = self.stored_now();
-        let result = SAVER.with(|s| s.borrow_mut().overwrite(&mut LocalStore, &stored));
-        self.after_save(result);
+        let result = SAVER.with(|s| {
+            s.borrow_mut()
+                .overwrite(&mut LocalStore, &stored, browser::now())
+        });
+        match result {
+            Ok(kept) => {
+                self.after_save(Ok(()));
+                if let Some(k) = kept {
+                    self.toast.set(Some(Text::new(
+                        format!("已以本页数据为准；另一标签页的数据另存为备份（{k}）"),
+                        format!(
+                            "This tab's data was kept; the other tab's save is backed up ({k})"
+                        ),
+                    )));
+                }
+            }
+            Err(e) => self.after_save(Err(e)),
+        }
     }
 
     pub fn save_office(&self, office: Office) {
@@ -423,7 +500,8 @@ impl AppState {
         let ImportStage::Checked { file, checked } = self.import.get_untracked() else {
             return;
         };
-        if self.saving_enabled.get_untracked()
+        let backed_up = self.saving_enabled.get_untracked();
+        if backed_up
             && let Err(e) = persist::backup_before_import(&mut LocalStore, &self.stored_now())
         {
             self.import.set(ImportStage::Failed {
@@ -440,7 +518,24 @@ impl AppState {
         }) {
             Ok(_) => {
                 self.flush();
-                self.import.set(ImportStage::Done(Text::new(format!("已导入 {file}。导入前的数据已备份，可一键恢复"), format!("Imported {file}. The previous data was backed up and can be restored in one click"))));
+                let done = if backed_up {
+                    Text::new(
+                        format!("已导入 {file}。导入前的数据已备份，可一键恢复"),
+                        format!(
+                            "Imported {file}. The previous data was backed up and can be restored in one click"
+                        ),
+                    )
+                } else {
+                    Text::new(
+                        format!(
+                            "已导入 {file}。浏览器存储不可用，未能备份导入前的数据：可用“撤销”恢复"
+                        ),
+                        format!(
+                            "Imported {file}. Browser storage is unavailable, so no backup was written: use Undo to go back"
+                        ),
+                    )
+                };
+                self.import.set(ImportStage::Done(done));
             }
             Err(e) => self.import.set(ImportStage::Failed {
                 file,
@@ -458,13 +553,9 @@ impl AppState {
             .is_some()
     }
 
+    /// Restores the pre-import backup; the current data takes its place as the backup.
     pub fn restore_import_backup(&self) -> Result<(), Text> {
-        let backup = persist::import_backup(&LocalStore).ok_or_else(|| {
-            Text::new(
-                "没有可恢复的导入前备份",
-                "There is no pre-import backup to restore",
-            )
-        })?;
+        let backup = persist::swap_import_backup(&mut LocalStore, &self.stored_now())?;
         let summary = Text::new(
             "恢复导入前的数据",
             "Restored the data from before the import",
@@ -478,7 +569,14 @@ impl AppState {
         Ok(())
     }
 
+    /// Demo data only into an empty workspace.
     pub fn load_demo(&self) -> Result<(), Text> {
+        if !self.desk.with_untracked(|d| d.ws().is_empty()) {
+            return Err(Text::new(
+                "已有数据，不能载入示例数据",
+                "There is data already; the sample data is loaded only into an empty workspace",
+            ));
+        }
         let summary = Text::new("载入示例数据", "Loaded the sample data");
         self.dispatch(Command::ReplaceAll {
             workspace: Box::new(sample::demo()),

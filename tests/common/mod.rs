@@ -52,10 +52,14 @@ impl Harness {
         self.desk.apply(cmd, &mut ctx)
     }
     pub fn create(&mut self, data: Data) -> Id {
-        self.run(Command::Save { id: None, data })
-            .expect("create")
-            .id
-            .expect("id")
+        self.run(Command::Save {
+            id: None,
+            data,
+            base_rev: None,
+        })
+        .expect("create")
+        .id
+        .expect("id")
     }
     pub fn undo(&mut self) -> Result<(), CommandError> {
         self.now += chrono::Duration::seconds(1);

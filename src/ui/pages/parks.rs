@@ -21,7 +21,8 @@ use crate::ui::widgets::*;
 enum Editing {
     Closed,
     New,
-    Edit(String),
+    /// Record id and the revision the editor starts from.
+    Edit(String, u32),
 }
 
 type Errors = RwSignal<Vec<Violation>>;
@@ -203,9 +204,18 @@ fn township_options(app: AppState) -> impl Fn() -> Options + Send + Sync + 'stat
     }
 }
 
-/// Runs a Save command and reports the result on the form.
-fn save(app: AppState, id: Option<String>, data: Data, errors: Errors, edit: RwSignal<Editing>) {
-    match app.dispatch(Command::Save { id, data }) {
+/// Runs a Save command and reports the result on the form. `base_rev` is the revision the form
+/// was opened on: if the record changed since (another tab, an import), the domain refuses the
+/// save rather than overwrite that change.
+fn save(
+    app: AppState,
+    id: Option<String>,
+    base_rev: Option<u32>,
+    data: Data,
+    errors: Errors,
+    edit: RwSignal<Editing>,
+) {
+    match app.dispatch(Command::Save { id, data, base_rev }) {
         Ok(out) => {
             errors.set(Vec::new());
             edit.set(Editing::Closed);
@@ -335,8 +345,8 @@ fn ParkSection() -> impl IntoView {
             </div>
             {move || match edit.get() {
                 Editing::Closed => None,
-                Editing::New => Some(view! { <ParkForm edit id=None /> }),
-                Editing::Edit(id) => Some(view! { <ParkForm edit id=Some(id) /> }),
+                Editing::New => Some(view! { <ParkForm edit id=None base_rev=None /> }),
+                Editing::Edit(id, rev) => Some(view! { <ParkForm edit id=Some(id) base_rev=Some(rev) /> }),
             }}
             <table class="table" id="park-table">
                 <thead><tr>
@@ -357,6 +367,7 @@ fn ParkSection() -> impl IntoView {
                             let kind = r.data.kind;
                             let status = r.data.status;
                             let id_edit = id.clone();
+                            let rev = r.meta.rev;
                             view! {
                                 <tr data-id=id.clone() data-code=r.data.short_code.clone()>
                                     <th scope="row">
@@ -371,7 +382,7 @@ fn ParkSection() -> impl IntoView {
                                     <td>{move || status.label(lang())}</td>
                                     <td>{record_issues(app, Kind::Park, id.clone())}</td>
                                     <td class="actions">
-                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone()))>{t!(i18n, edit)}</button>
+                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
                                         " " <DeleteButton kind=Kind::Park id=id.clone() />
                                     </td>
                                 </tr>
@@ -385,7 +396,7 @@ fn ParkSection() -> impl IntoView {
 }
 
 #[component]
-fn ParkForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
+fn ParkForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
@@ -489,7 +500,7 @@ fn ParkForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
             body_limit: limit_v,
             status: ParkStatus::from_code(&status.get_untracked()).unwrap_or(ParkStatus::Piloting),
         };
-        save(app, id.clone(), Data::Park(data), errors, edit);
+        save(app, id.clone(), base_rev, Data::Park(data), errors, edit);
     };
     let area_opts = enum_options(
         FunctionArea::ALL,
@@ -542,8 +553,8 @@ fn TownshipSection() -> impl IntoView {
             </div>
             {move || match edit.get() {
                 Editing::Closed => None,
-                Editing::New => Some(view! { <TownshipForm edit id=None /> }),
-                Editing::Edit(id) => Some(view! { <TownshipForm edit id=Some(id) /> }),
+                Editing::New => Some(view! { <TownshipForm edit id=None base_rev=None /> }),
+                Editing::Edit(id, rev) => Some(view! { <TownshipForm edit id=Some(id) base_rev=Some(rev) /> }),
             }}
             <table class="table" id="township-table">
                 <thead><tr>
@@ -558,6 +569,7 @@ fn TownshipSection() -> impl IntoView {
                         {
                             let id = r.meta.id.clone();
                             let id_edit = id.clone();
+                            let rev = r.meta.rev;
                             let kind = r.data.kind;
                             let (county, park) = app.desk.with_untracked(|d| (
                                 d.ws().label_of(Kind::County, &r.data.county_id),
@@ -570,7 +582,7 @@ fn TownshipSection() -> impl IntoView {
                                     <td>{county}</td>
                                     <td>{park}</td>
                                     <td class="actions">
-                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone()))>{t!(i18n, edit)}</button>
+                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
                                         " " <DeleteButton kind=Kind::Township id=id.clone() />
                                     </td>
                                 </tr>
@@ -584,7 +596,11 @@ fn TownshipSection() -> impl IntoView {
 }
 
 #[component]
-fn TownshipForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
+fn TownshipForm(
+    edit: RwSignal<Editing>,
+    id: Option<String>,
+    base_rev: Option<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
@@ -647,7 +663,14 @@ fn TownshipForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
             population: pop_v,
             in_planning_area_of: (!p.is_empty()).then_some(p),
         };
-        save(app, id.clone(), Data::Township(data), errors, edit);
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::Township(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="township-form" on:submit=submit novalidate>
@@ -687,8 +710,8 @@ fn EntrustmentSection() -> impl IntoView {
             <p class="hint">{t!(i18n, entrustments_hint)}</p>
             {move || match edit.get() {
                 Editing::Closed => None,
-                Editing::New => Some(view! { <EntrustmentForm edit id=None /> }),
-                Editing::Edit(id) => Some(view! { <EntrustmentForm edit id=Some(id) /> }),
+                Editing::New => Some(view! { <EntrustmentForm edit id=None base_rev=None /> }),
+                Editing::Edit(id, rev) => Some(view! { <EntrustmentForm edit id=Some(id) base_rev=Some(rev) /> }),
             }}
             <table class="table" id="entrustment-table">
                 <thead><tr>
@@ -706,6 +729,7 @@ fn EntrustmentSection() -> impl IntoView {
                         {
                             let id = r.meta.id.clone();
                             let id_edit = id.clone();
+                            let rev = r.meta.rev;
                             let status = r.data.status;
                             let whole = r.data.scope.is_whole();
                             let (park, town) = app.desk.with_untracked(|d| (d.ws().label_of(Kind::Park, &r.data.park_id), d.ws().label_of(Kind::Township, &r.data.township_id)));
@@ -721,7 +745,7 @@ fn EntrustmentSection() -> impl IntoView {
                                     <td class="small">{basis}</td>
                                     <td>{record_issues(app, Kind::Entrustment, id.clone())}</td>
                                     <td class="actions">
-                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone()))>{t!(i18n, edit)}</button>
+                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
                                         " " <DeleteButton kind=Kind::Entrustment id=id.clone() />
                                     </td>
                                 </tr>
@@ -735,7 +759,11 @@ fn EntrustmentSection() -> impl IntoView {
 }
 
 #[component]
-fn EntrustmentForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
+fn EntrustmentForm(
+    edit: RwSignal<Editing>,
+    id: Option<String>,
+    base_rev: Option<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
@@ -873,7 +901,14 @@ fn EntrustmentForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView
             retained_matters: split_list(&retained.get_untracked()),
             justification_if_partial: (!reason_v.is_empty()).then_some(reason_v),
         };
-        save(app, id.clone(), Data::Entrustment(data), errors, edit);
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::Entrustment(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="entrustment-form" on:submit=submit novalidate>
@@ -924,8 +959,8 @@ fn PostSection() -> impl IntoView {
             <p class="hint">{t!(i18n, posts_hint)}</p>
             {move || match edit.get() {
                 Editing::Closed => None,
-                Editing::New => Some(view! { <PostForm edit id=None /> }),
-                Editing::Edit(id) => Some(view! { <PostForm edit id=Some(id) /> }),
+                Editing::New => Some(view! { <PostForm edit id=None base_rev=None /> }),
+                Editing::Edit(id, rev) => Some(view! { <PostForm edit id=Some(id) base_rev=Some(rev) /> }),
             }}
             <table class="table" id="post-table">
                 <thead><tr>
@@ -941,6 +976,7 @@ fn PostSection() -> impl IntoView {
                         {
                             let id = r.meta.id.clone();
                             let id_edit = id.clone();
+                            let rev = r.meta.rev;
                             let town = app.desk.with_untracked(|d| d.ws().label_of(Kind::Township, &r.data.township_id));
                             let period = format!("{} – {}", r.data.period.from, r.data.period.to.map(|d| d.to_string()).unwrap_or_default());
                             view! {
@@ -951,7 +987,7 @@ fn PostSection() -> impl IntoView {
                                     <td>{r.data.township_post.clone()}</td>
                                     <td class="nowrap">{period}</td>
                                     <td class="actions">
-                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone()))>{t!(i18n, edit)}</button>
+                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
                                         " " <DeleteButton kind=Kind::ConcurrentPost id=id.clone() />
                                     </td>
                                 </tr>
@@ -965,7 +1001,7 @@ fn PostSection() -> impl IntoView {
 }
 
 #[component]
-fn PostForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
+fn PostForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let current = id.as_ref().and_then(|id| {
@@ -1020,7 +1056,14 @@ fn PostForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
                 to: parse_date(&to.get_untracked()),
             },
         };
-        save(app, id.clone(), Data::ConcurrentPost(data), errors, edit);
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::ConcurrentPost(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="post-form" on:submit=submit novalidate>
@@ -1060,8 +1103,8 @@ fn CountySection() -> impl IntoView {
             </div>
             {move || match edit.get() {
                 Editing::Closed => None,
-                Editing::New => Some(view! { <CountyForm edit id=None /> }),
-                Editing::Edit(id) => Some(view! { <CountyForm edit id=Some(id) /> }),
+                Editing::New => Some(view! { <CountyForm edit id=None base_rev=None /> }),
+                Editing::Edit(id, rev) => Some(view! { <CountyForm edit id=Some(id) base_rev=Some(rev) /> }),
             }}
             <table class="table" id="county-table">
                 <thead><tr>
@@ -1075,6 +1118,7 @@ fn CountySection() -> impl IntoView {
                         {
                             let id = r.meta.id.clone();
                             let id_edit = id.clone();
+                            let rev = r.meta.rev;
                             let kind = r.data.kind;
                             view! {
                                 <tr data-id=id.clone()>
@@ -1082,7 +1126,7 @@ fn CountySection() -> impl IntoView {
                                     <td>{move || kind.label(lang())}</td>
                                     <td>{r.data.division_code.clone().unwrap_or_default()}</td>
                                     <td class="actions">
-                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone()))>{t!(i18n, edit)}</button>
+                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
                                         " " <DeleteButton kind=Kind::County id=id.clone() />
                                     </td>
                                 </tr>
@@ -1096,7 +1140,7 @@ fn CountySection() -> impl IntoView {
 }
 
 #[component]
-fn CountyForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
+fn CountyForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
@@ -1121,7 +1165,7 @@ fn CountyForm(edit: RwSignal<Editing>, id: Option<String>) -> impl IntoView {
             kind: CountyKind::from_code(&kind.get_untracked()).unwrap_or(CountyKind::County),
             division_code: (!code_v.is_empty()).then_some(code_v),
         };
-        save(app, id.clone(), Data::County(data), errors, edit);
+        save(app, id.clone(), base_rev, Data::County(data), errors, edit);
     };
     view! {
         <form class="form" id="county-form" on:submit=submit novalidate>
