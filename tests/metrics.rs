@@ -100,3 +100,30 @@ fn demo_data_metrics() {
         Ratio { num: 5, den: 6 }
     );
 }
+
+#[test]
+fn br_a7_the_leading_park_follows_the_entrustment_in_force() {
+    let mut b = basic();
+    let sc = b.h.create(Data::Park(park("水长工业园区", "SC")));
+    b.h.create(Data::Entrustment(entrust(
+        &b.park,
+        &b.town,
+        &b.county,
+        "2012-10-01",
+        Some("2013-12-31"),
+    )));
+    b.h.create(Data::Entrustment(entrust(
+        &sc,
+        &b.town,
+        &b.county,
+        "2014-01-01",
+        None,
+    )));
+    use parkdesk::domain::metrics::leading_park;
+    assert_eq!(leading_park(b.h.ws(), &b.town, d("2012-09-30")), None);
+    assert_eq!(
+        leading_park(b.h.ws(), &b.town, d("2013-12-31")),
+        Some(b.park.clone())
+    );
+    assert_eq!(leading_park(b.h.ws(), &b.town, d("2014-01-01")), Some(sc));
+}

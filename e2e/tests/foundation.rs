@@ -354,10 +354,19 @@ async fn a_full_storage_is_reported_and_nothing_typed_is_lost() {
     b.click("#county-new").await;
     b.fill("#county-name", "存储已满时录入的县").await;
     b.click("#county-save").await;
-    b.wait_text("#county-table", |t| t.contains("存储已满时录入的县")).await;
+    b.wait_text("#county-table", |t| t.contains("存储已满时录入的县"))
+        .await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while b.js("return document.getElementById('save-status').dataset.state;").await.as_str() != Some("failed") {
-        assert!(std::time::Instant::now() < deadline, "the failed save was not reported");
+    while b
+        .js("return document.getElementById('save-status').dataset.state;")
+        .await
+        .as_str()
+        != Some("failed")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the failed save was not reported"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(b.text("#banner-storage").await.contains("存储空间已满"));
@@ -370,6 +379,9 @@ async fn a_full_storage_is_reported_and_nothing_typed_is_lost() {
     b.wait_saved().await;
     b.reload().await;
     let t = b.text("#county-table").await;
-    assert!(t.contains("存储已满时录入的县") && t.contains("腾出空间后录入的县"), "{t}");
+    assert!(
+        t.contains("存储已满时录入的县") && t.contains("腾出空间后录入的县"),
+        "{t}"
+    );
     b.quit().await;
 }

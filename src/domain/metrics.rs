@@ -84,3 +84,16 @@ pub fn integration_coverage(ws: &Workspace, as_of: NaiveDate, scope: &Scope) -> 
         den: towns.len(),
     }
 }
+
+/// BR-A7: the park whose 党工委/管委会 lead a township on `as_of` — derived from the entrustment
+/// in force, never stored on org units, so it cannot drift from the entrustments.
+pub fn leading_park(ws: &Workspace, township_id: &str, as_of: NaiveDate) -> Option<Id> {
+    ws.entrustments
+        .iter_live()
+        .find(|r| {
+            r.data.township_id == township_id
+                && r.data.in_force_on(as_of)
+                && ws.parks.live(&r.data.park_id).is_some()
+        })
+        .map(|r| r.data.park_id.clone())
+}

@@ -535,6 +535,18 @@ fn ParkForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) 
 
 // ---------------------------------------------------------------- townships
 
+/// BR-A7: which park leads the township on the overview's as-of date (derived from entrustments).
+fn led_by(app: AppState, township: String) -> impl IntoView {
+    move || {
+        let day = app.as_of.get();
+        app.desk.with(|d| {
+            crate::domain::metrics::leading_park(d.ws(), &township, day)
+                .map(|p| d.ws().label_of(Kind::Park, &p))
+                .unwrap_or_else(|| "—".into())
+        })
+    }
+}
+
 #[component]
 fn TownshipSection() -> impl IntoView {
     let i18n = use_i18n();
@@ -562,6 +574,7 @@ fn TownshipSection() -> impl IntoView {
                     <th scope="col">{t!(i18n, col_kind)}</th>
                     <th scope="col">{t!(i18n, col_county)}</th>
                     <th scope="col">{t!(i18n, f_in_planning_area)}</th>
+                    <th scope="col">{t!(i18n, col_led_by)}</th>
                     <th scope="col">{t!(i18n, col_actions)}</th>
                 </tr></thead>
                 <tbody>
@@ -581,6 +594,7 @@ fn TownshipSection() -> impl IntoView {
                                     <td>{move || kind.label(lang())}</td>
                                     <td>{county}</td>
                                     <td>{park}</td>
+                                    <td class="led-by">{led_by(app, id.clone())}</td>
                                     <td class="actions">
                                         <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
                                         " " <DeleteButton kind=Kind::Township id=id.clone() />
