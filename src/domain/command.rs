@@ -19,6 +19,8 @@ pub struct Ctx<'a> {
     pub ids: &'a mut dyn IdSource,
 }
 
+// Commands live for one call each, so a large variant costs nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Create (`id: None`) or update a record. `base_rev` is the revision the editor started
@@ -31,6 +33,9 @@ pub enum Command {
     },
     /// Delete (tombstone) a record that nothing live refers to.
     Delete { kind: Kind, id: Id },
+    /// Create several records in one step, all or none (e.g. one document delegating a set of
+    /// catalogue items to a park, or a catalogue imported from CSV). One undo step.
+    CreateMany { items: Vec<Data>, summary: Text },
     /// Replace everything by an imported, already validated workspace.
     ReplaceAll {
         workspace: Box<Workspace>,
@@ -189,6 +194,35 @@ impl Desk {
                 let changes = self.delete(kind, &id, ctx)?;
                 self.finish(changes, id, AuditAction::Delete, &before_v, ctx)
             }
+            Command::CreateMany { items, summary } => {
+                if items.is_empty() {
+                    return Ok(Outcome {
+                        summary: Text::new("没有要新增的记录", "Nothing to create"),
+                        id: None,
+                        warnings: Vec::new(),
+                    });
+                }
+                let before_v = rules::check_all(&self.ws, ctx.today);
+                let mut changes = Vec::new();
+                let mut first = None;
+                for data in items {
+                    let (mut c, id, _) = self.create(data, ctx);
+                    first.get_or_insert(id);
+                    changes.append(&mut c);
+                }
+                let main_id = first.unwrap_or_default();
+                let mut out = self.finish(changes, main_id, AuditAction::Create, &before_v, ctx)?;
+                // The step and the log carry the batch's own summary.
+                if let Some(step) = self.undo.last_mut() {
+                    step.label = summary.clone();
+                }
+                if let Some(entry) = self.audit.last_mut() {
+                    entry.summary = summary.clone();
+                    entry.record_id = None;
+                }
+                out.summary = summary;
+                Ok(out)
+            }
         }
     }
 
@@ -323,6 +357,16 @@ impl Desk {
         }
         if current.same_data(&data) {
             return Ok((Vec::new(), id.to_string(), AuditAction::Update));
+        }
+        let mut data = data;
+        if let (Record::Delegation(before), Data::Delegation(after)) = (&current, &mut data) {
+            super::delegation::record_transitions(
+                &before.data,
+                after,
+                id,
+                ctx.now,
+                &ctx.office.id,
+            )?;
         }
         let mut meta = current.meta().clone();
         meta.touch(ctx.now, ctx.office);
@@ -495,6 +539,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
     let mut add = |k: Kind, rid: &str| out.push(format!("{}“{}”", k.zh(), ws.label_of(k, rid)));
     match kind {
         Kind::County => {
+            ws.delegations
+                .iter_live()
+                .filter(|d| matches!(&d.data.grantor, super::delegation::Grantor::County { county_id } if county_id == id))
+                .for_each(|d| add(Kind::Delegation, d.id()));
             ws.townships
                 .iter_live()
                 .filter(|t| t.data.county_id == id)
@@ -509,6 +557,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .for_each(|e| add(Kind::Entrustment, e.id()));
         }
         Kind::Township => {
+            ws.delegations
+                .iter_live()
+                .filter(|d| matches!(&d.data.territory, super::delegation::Territory::EntrustedTownships { township_ids } if township_ids.iter().any(|t| t == id)))
+                .for_each(|d| add(Kind::Delegation, d.id()));
             ws.entrustments
                 .iter_live()
                 .filter(|e| e.data.township_id == id)
@@ -519,6 +571,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .for_each(|p| add(Kind::ConcurrentPost, p.id()));
         }
         Kind::Park => {
+            ws.delegations
+                .iter_live()
+                .filter(|d| d.data.park_id == id)
+                .for_each(|d| add(Kind::Delegation, d.id()));
             ws.entrustments
                 .iter_live()
                 .filter(|e| e.data.park_id == id)
@@ -528,7 +584,23 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .filter(|t| t.data.in_planning_area_of.as_deref() == Some(id))
                 .for_each(|t| add(Kind::Township, t.id()));
         }
-        Kind::City | Kind::Entrustment | Kind::OrgUnit | Kind::ConcurrentPost => {}
+        Kind::PowerItem => {
+            ws.delegations
+                .iter_live()
+                .filter(|d| d.data.power_item_id == id)
+                .for_each(|d| add(Kind::Delegation, d.id()));
+        }
+        Kind::OrgUnit => {
+            ws.delegations
+                .iter_live()
+                .filter(|d| d.data.recipient_org_id.as_deref() == Some(id))
+                .for_each(|d| add(Kind::Delegation, d.id()));
+            ws.power_items
+                .iter_live()
+                .filter(|i| i.data.source_dept_id.as_deref() == Some(id))
+                .for_each(|i| add(Kind::PowerItem, i.id()));
+        }
+        Kind::City | Kind::Entrustment | Kind::ConcurrentPost | Kind::Delegation => {}
     }
     out
 }

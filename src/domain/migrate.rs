@@ -18,6 +18,12 @@ pub fn to_current(mut value: Value, from: u64) -> Result<(Value, Vec<Text>), Sna
         v0_to_v1(&mut value, &mut notes)
             .map_err(|detail| SnapshotError::Migration { from, detail })?;
     }
+    if from <= 1 {
+        // Schema 2 only added tables (power_items, delegations); they start empty.
+        if let Some(root) = value.as_object_mut() {
+            root.insert("schema_version".into(), json!(2));
+        }
+    }
     Ok((value, notes))
 }
 

@@ -2,13 +2,18 @@
 //! One file per concept of the report; see ARCHITECTURE.md for the map.
 
 pub mod audit;
+pub mod catalogue_csv;
 pub mod command;
+pub mod delegation;
+pub mod delegation_metrics;
+pub mod delegation_rules;
 pub mod entrustment;
 pub mod integration;
 pub mod meta;
 pub mod metrics;
 pub mod migrate;
 pub mod org;
+pub mod power;
 pub mod rules;
 pub mod sample;
 pub mod snapshot;

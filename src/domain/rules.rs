@@ -17,6 +17,8 @@ coded_enum! {
         Block => ("BLOCK", "阻止", "Block"),
         Warn => ("WARN", "警示", "Warning"),
         Info => ("INFO", "提示", "Info"),
+        /// A computed hint for inspectors (e.g. 明放暗不放 signals); never blocks.
+        Signal => ("SIGNAL", "信号", "Signal"),
     }
 }
 
@@ -95,6 +97,8 @@ pub fn check_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Violation> {
     org_units(ws, &mut s);
     concurrent_posts(ws, &mut s);
     integration(ws, as_of, &mut s);
+    super::delegation_rules::power_items(ws, &mut s.out);
+    super::delegation_rules::delegations(ws, as_of, &mut s.out);
     s.out
 }
 

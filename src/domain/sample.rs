@@ -9,6 +9,9 @@ use super::entrustment::{EntrustScope, EntrustmentData, EntrustmentStatus};
 use super::integration::ConcurrentPostData;
 use super::meta::{DocRef, IdSource, Meta, Office, Period, Provenance, Role, SeqIds, Timestamp};
 use super::org::{OrgKind, OrgStatus, OrgUnitData};
+use super::power::{
+    Delegability, HolderLevel, PowerCategory, PowerItemData, PowerType, ProcessLink,
+};
 use super::territory::*;
 use super::workspace::{Data, Record, Workspace};
 
@@ -237,6 +240,403 @@ pub fn demo() -> Workspace {
                 );
             }
         }
+    }
+    b.ws
+}
+
+/// Sample power catalogue (shared/domain.md Appendix A: generic names, not Baoshan's list):
+/// (code, name, type, category, domain, holder, department, links, chain tags).
+type CatalogueRow = (
+    &'static str,
+    &'static str,
+    PowerType,
+    PowerCategory,
+    &'static str,
+    HolderLevel,
+    &'static str,
+    &'static [ProcessLink],
+    &'static [&'static str],
+);
+
+const CATALOGUE: &[CatalogueRow] = {
+    use HolderLevel::{City, County};
+    use PowerCategory::{Economic, Enforcement, Social};
+    use PowerType::*;
+    use ProcessLink::*;
+    const BASIC: &[ProcessLink] = &[Acceptance, Review, Decision, Issuance];
+    const SHORT: &[ProcessLink] = &[Acceptance, Review, Decision];
+    const LICENCE: &[ProcessLink] = &[Acceptance, Review, Decision, Issuance, Supervision];
+    const PENALTY: &[ProcessLink] = &[
+        CaseFiling,
+        Investigation,
+        Hearing,
+        Notification,
+        Decision,
+        Issuance,
+        Execution,
+    ];
+    const INVEST: &[&str] = &["投资项目"];
+    &[
+        (
+            "QT00101000",
+            "企业投资项目备案",
+            OtherPower,
+            Economic,
+            "ECO.DEV_REFORM",
+            City,
+            "市发展和改革委员会（示例）",
+            BASIC,
+            INVEST,
+        ),
+        (
+            "XK00102000",
+            "固定资产投资项目节能审查",
+            Licensing,
+            Economic,
+            "ECO.DEV_REFORM",
+            City,
+            "市发展和改革委员会（示例）",
+            BASIC,
+            &[],
+        ),
+        (
+            "QT00201000",
+            "技术改造项目备案",
+            OtherPower,
+            Economic,
+            "ECO.INDUSTRY_IT",
+            County,
+            "区工业和信息化局（示例）",
+            SHORT,
+            &[],
+        ),
+        (
+            "XK00301000",
+            "建设项目选址意见书核发",
+            Licensing,
+            Economic,
+            "ECO.PLANNING",
+            City,
+            "市规划局（示例）",
+            BASIC,
+            INVEST,
+        ),
+        (
+            "XK00302000",
+            "建设用地规划许可证核发",
+            Licensing,
+            Economic,
+            "ECO.PLANNING",
+            City,
+            "市规划局（示例）",
+            LICENCE,
+            INVEST,
+        ),
+        (
+            "XK00303000",
+            "建设工程规划许可证核发",
+            Licensing,
+            Economic,
+            "ECO.PLANNING",
+            City,
+            "市规划局（示例）",
+            LICENCE,
+            INVEST,
+        ),
+        (
+            "XK00401000",
+            "建筑工程施工许可证核发",
+            Licensing,
+            Economic,
+            "ECO.CONSTRUCTION",
+            County,
+            "区住房和城乡建设局（示例）",
+            LICENCE,
+            INVEST,
+        ),
+        (
+            "QT00402000",
+            "房屋建筑工程竣工验收备案",
+            OtherPower,
+            Economic,
+            "ECO.CONSTRUCTION",
+            County,
+            "区住房和城乡建设局（示例）",
+            SHORT,
+            &[],
+        ),
+        (
+            "XK00501000",
+            "建设项目环境影响评价文件审批",
+            Licensing,
+            Economic,
+            "ECO.ENVIRONMENT",
+            City,
+            "市环境保护局（示例）",
+            LICENCE,
+            INVEST,
+        ),
+        (
+            "QT00601000",
+            "外商投资企业设立及变更备案",
+            OtherPower,
+            Economic,
+            "ECO.COMMERCE",
+            City,
+            "市商务局（示例）",
+            SHORT,
+            &[],
+        ),
+        (
+            "GG00701000",
+            "招商项目落地协调服务",
+            PublicService,
+            Economic,
+            "ECO.INVESTMENT",
+            City,
+            "市投资促进局（示例）",
+            &[Acceptance],
+            &[],
+        ),
+        (
+            "JF01001000",
+            "最低生活保障审批",
+            Benefit,
+            Social,
+            "SOC.CIVIL",
+            County,
+            "区民政局（示例）",
+            SHORT,
+            &[],
+        ),
+        (
+            "JF01002000",
+            "临时救助",
+            Benefit,
+            Social,
+            "SOC.CIVIL",
+            County,
+            "区民政局（示例）",
+            SHORT,
+            &[],
+        ),
+        (
+            "QR01101000",
+            "城乡居民养老保险参保登记",
+            Confirmation,
+            Social,
+            "SOC.SOCIAL_SECURITY",
+            County,
+            "区人力资源和社会保障局（示例）",
+            SHORT,
+            &[],
+        ),
+        (
+            "QT01201000",
+            "义务教育阶段学生入学安排",
+            OtherPower,
+            Social,
+            "SOC.EDUCATION",
+            County,
+            "区教育局（示例）",
+            &[Acceptance, Decision],
+            &[],
+        ),
+        (
+            "QT01301000",
+            "生育服务证办理",
+            OtherPower,
+            Social,
+            "SOC.FAMILY_PLANNING",
+            County,
+            "区卫生和计划生育局（示例）",
+            BASIC,
+            &[],
+        ),
+        (
+            "GG01401000",
+            "高龄老人生活补贴申领",
+            PublicService,
+            Social,
+            "SOC.AGEING",
+            County,
+            "区老龄工作委员会办公室（示例）",
+            &[Acceptance, Review],
+            &[],
+        ),
+        (
+            "CF02001000",
+            "对非法占用土地行为的处罚",
+            Penalty,
+            Enforcement,
+            "ENF.LAND",
+            County,
+            "区国土资源局（示例）",
+            PENALTY,
+            &[],
+        ),
+        (
+            "CF02101000",
+            "对未取得建设工程规划许可证进行建设的处罚",
+            Penalty,
+            Enforcement,
+            "ENF.PLANNING",
+            County,
+            "区规划局（示例）",
+            PENALTY,
+            &[],
+        ),
+        (
+            "CF02201000",
+            "对建设项目未依法进行环评擅自开工的处罚",
+            Penalty,
+            Enforcement,
+            "ENF.ENVIRONMENT",
+            County,
+            "区环境保护局（示例）",
+            PENALTY,
+            &[],
+        ),
+        (
+            "CF02301000",
+            "对施工单位违反建筑施工安全规定的处罚",
+            Penalty,
+            Enforcement,
+            "ENF.CONSTRUCTION",
+            County,
+            "区住房和城乡建设局（示例）",
+            PENALTY,
+            &[],
+        ),
+        (
+            "QZ02401000",
+            "对违法建筑的强制拆除",
+            Coercion,
+            Enforcement,
+            "ENF.URBAN",
+            County,
+            "区城市管理局（示例）",
+            &[CaseFiling, Investigation, Notification, Decision, Execution],
+            &[],
+        ),
+        (
+            "CF02501000",
+            "对生产经营单位安全生产违法行为的处罚",
+            Penalty,
+            Enforcement,
+            "ENF.WORK_SAFETY",
+            County,
+            "区安全生产监督管理局（示例）",
+            PENALTY,
+            &[],
+        ),
+        (
+            "JC02601000",
+            "劳动保障监察",
+            Inspection,
+            Enforcement,
+            "ENF.LABOUR",
+            County,
+            "区人力资源和社会保障局（示例）",
+            &[CaseFiling, Investigation, Decision],
+            &[],
+        ),
+        (
+            "CF02701000",
+            "对擅自从事文化市场经营活动的处罚",
+            Penalty,
+            Enforcement,
+            "ENF.CULTURE",
+            County,
+            "区文化体育广播电视局（示例）",
+            PENALTY,
+            &[],
+        ),
+    ]
+};
+
+/// The demo workspace plus the sample power catalogue, departments and each park's unified
+/// enforcement body. (Loaded by the delegation section once its screens exist.)
+pub fn demo_with_catalogue() -> Workspace {
+    let at = date(2012, 10, 1)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
+    let office = Office {
+        id: SAMPLE_OFFICE_ID.into(),
+        name: "示例数据".into(),
+        role: Role::Bianban,
+    };
+    let mut b = Builder {
+        ws: demo(),
+        ids: SeqIds {
+            next: 0,
+            salt: 0x5A4D_5043,
+        },
+        at,
+        office,
+    };
+    let longyang =
+        b.ws.counties
+            .iter_live()
+            .find(|c| c.data.name == "隆阳区")
+            .map(|c| c.meta.id.clone())
+            .unwrap_or_default();
+    let parks: Vec<(String, String)> =
+        b.ws.parks
+            .iter_live()
+            .map(|p| (p.meta.id.clone(), p.data.name_zh.clone()))
+            .collect();
+    for (park_id, name) in &parks {
+        b.add(
+            Provenance::Sample,
+            None,
+            Data::OrgUnit(OrgUnitData {
+                name: format!("{name}综合执法大队（示例）"),
+                kind: OrgKind::UnifiedEnforcement,
+                park_id: Some(park_id.clone()),
+                township_id: None,
+                county_id: None,
+                status: OrgStatus::Active,
+            }),
+        );
+    }
+    let mut depts: std::collections::BTreeMap<&str, String> = std::collections::BTreeMap::new();
+    for row in CATALOGUE {
+        let dept = row.6;
+        if !depts.contains_key(dept) {
+            let county = (row.5 == HolderLevel::County).then(|| longyang.clone());
+            let id = b.add(
+                Provenance::Sample,
+                None,
+                Data::OrgUnit(OrgUnitData {
+                    name: dept.into(),
+                    kind: OrgKind::Department,
+                    park_id: None,
+                    township_id: None,
+                    county_id: county,
+                    status: OrgStatus::Active,
+                }),
+            );
+            depts.insert(dept, id);
+        }
+        b.add(
+            Provenance::Sample,
+            Some("示例事项（通用名称），非保山实际清单"),
+            Data::PowerItem(PowerItemData {
+                item_code: row.0.into(),
+                name: row.1.into(),
+                power_type: row.2,
+                category: row.3,
+                domain_id: row.4.into(),
+                holder_level: row.5,
+                source_dept_id: depts.get(dept).cloned(),
+                legal_basis: Vec::new(),
+                process_links: row.7.to_vec(),
+                delegability: Delegability::Entrustable,
+                chain_tags: row.8.iter().map(|t| t.to_string()).collect(),
+            }),
+        );
     }
     b.ws
 }

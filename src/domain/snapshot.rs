@@ -14,7 +14,9 @@ use super::text::Text;
 use super::workspace::{Kind, Workspace};
 
 pub const FORMAT: &str = "parkdesk-snapshot";
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2 added the power catalogue and delegations: an older app must refuse such a file ("update
+/// the app") rather than silently drop tables it does not know.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {

@@ -6,10 +6,12 @@ use serde::de::{Deserializer, Error as _};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
+use super::delegation::DelegationData;
 use super::entrustment::EntrustmentData;
 use super::integration::ConcurrentPostData;
 use super::meta::{Id, Meta};
 use super::org::OrgUnitData;
+use super::power::PowerItemData;
 use super::territory::{CityData, CountyData, ParkData, TownshipData};
 use crate::coded_enum;
 
@@ -91,7 +93,9 @@ macro_rules! entities {
             pub enum Kind { $($var => ($code, $zh, $en)),+ }
         }
 
-        /// The fields of one record of any kind (what a Save command carries).
+        /// The fields of one record of any kind (what a Save command carries). Transient, so the
+        /// size of the largest kind is not worth boxing for; tables store each kind unboxed.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
         #[serde(tag = "kind", content = "fields")]
         pub enum Data { $($var($data)),+ }
@@ -102,7 +106,8 @@ macro_rules! entities {
             }
         }
 
-        /// One record of any kind.
+        /// One record of any kind (transient, like `Data`).
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq)]
         pub enum Record { $($var(Rec<$data>)),+ }
 
@@ -173,6 +178,8 @@ entities! {
     Entrustment { table: entrustments, data: EntrustmentData, code: "entrustments", zh: "托管关系", en: "Entrustment" },
     OrgUnit { table: org_units, data: OrgUnitData, code: "org_units", zh: "机构", en: "Organisational unit" },
     ConcurrentPost { table: concurrent_posts, data: ConcurrentPostData, code: "concurrent_posts", zh: "职务兼任", en: "Concurrent post" },
+    PowerItem { table: power_items, data: PowerItemData, code: "power_items", zh: "权力事项", en: "Power item" },
+    Delegation { table: delegations, data: DelegationData, code: "delegations", zh: "赋权事项", en: "Delegation" },
 }
 
 impl Workspace {
@@ -193,6 +200,12 @@ impl Workspace {
                 self.label_of(Kind::Township, &r.data.township_id)
             ),
             Some(Record::OrgUnit(r)) => r.data.name,
+            Some(Record::PowerItem(r)) => format!("{} {}", r.data.item_code, r.data.name),
+            Some(Record::Delegation(r)) => format!(
+                "{} → {}",
+                self.label_of(Kind::PowerItem, &r.data.power_item_id),
+                self.label_of(Kind::Park, &r.data.park_id)
+            ),
             Some(Record::ConcurrentPost(r)) => format!(
                 "{}（{} / {}）",
                 r.data.holder, r.data.park_post, r.data.township_post

@@ -30,6 +30,7 @@ pub fn severity_class(s: Severity) -> &'static str {
         Severity::Block => "sev sev-block",
         Severity::Warn => "sev sev-warn",
         Severity::Info => "sev sev-info",
+        Severity::Signal => "sev sev-signal",
     }
 }
 
