@@ -620,3 +620,40 @@ fn a_batch_delegates_many_items_in_one_undoable_step_or_none() {
     w.h.undo().expect("undo the batch");
     assert_eq!(w.ws().delegations.count_live(), 0);
 }
+
+#[test]
+fn the_demo_delegations_carry_the_teaching_cases_and_no_block() {
+    let ws = parkdesk::domain::sample::demo();
+    let v = check_all(&ws, d("2013-12-31"));
+    assert!(
+        v.iter().all(|v| v.severity != Severity::Block),
+        "{:?}",
+        v.iter()
+            .filter(|v| v.severity == Severity::Block)
+            .collect::<Vec<_>>()
+    );
+    let park_of = |v: &Violation| {
+        ws.delegations
+            .get(&v.id)
+            .map(|r| ws.label_of(Kind::Park, &r.data.park_id))
+            .unwrap_or_default()
+    };
+    let has = |rule: &str, park: &str| v.iter().any(|x| x.rule == rule && park_of(x) == park);
+    assert!(
+        has("BR-B10", "保山工贸园区"),
+        "GM keeps issuance: discounted"
+    );
+    assert!(
+        has("BR-B9", "水长工业园区"),
+        "SC department still handles cases: nominal only"
+    );
+    assert!(has("BR-B11", "高黎贡山旅游度假区"), "GLG handover overdue");
+    assert!(
+        has("BR-B13", "水长工业园区") && !has("BR-B13", "保山工贸园区"),
+        "only SC's investment chain is broken"
+    );
+    let city = DelegationScope::City;
+    let strict = in_place_rate(&ws, d("2013-12-31"), &city, false);
+    assert!(strict.den > 0 && strict.num < strict.den);
+    assert_eq!(ws, parkdesk::domain::sample::demo(), "deterministic");
+}

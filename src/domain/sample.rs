@@ -38,8 +38,8 @@ impl Builder {
     }
 }
 
-/// The demo workspace. Loaded only into an empty store, never over existing data.
-pub fn demo() -> Workspace {
+/// The territory part of the demo: parks, townships, entrustments, committees, cross-posts.
+fn territory() -> Workspace {
     let at = date(2012, 10, 1)
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default()
@@ -555,8 +555,8 @@ const CATALOGUE: &[CatalogueRow] = {
     ]
 };
 
-/// The demo workspace plus the sample power catalogue, departments and each park's unified
-/// enforcement body. (Loaded by the delegation section once its screens exist.)
+/// The territory plus the sample power catalogue, departments and each park's unified
+/// enforcement body, without delegations (the starting point of the delegation tests).
 pub fn demo_with_catalogue() -> Workspace {
     let at = date(2012, 10, 1)
         .and_hms_opt(0, 0, 0)
@@ -568,7 +568,7 @@ pub fn demo_with_catalogue() -> Workspace {
         role: Role::Bianban,
     };
     let mut b = Builder {
-        ws: demo(),
+        ws: territory(),
         ids: SeqIds {
             next: 0,
             salt: 0x5A4D_5043,
@@ -637,6 +637,210 @@ pub fn demo_with_catalogue() -> Workspace {
                 chain_tags: row.8.iter().map(|t| t.to_string()).collect(),
             }),
         );
+    }
+    b.ws
+}
+
+/// What the sample delegations need to know of a park.
+struct SamplePark {
+    id: String,
+    code: String,
+    towns: Vec<String>,
+    body: Option<String>,
+    county: String,
+}
+
+/// The demo workspace. Loaded only into an empty store, never over existing data.
+///
+/// Delegations (SAMPLE) follow shared/domain.md §7.4 in miniature: a first batch 2012-10 for all
+/// three parks, verdicts of a first inspection, and deliberate teaching cases — a retained
+/// issuance link in GM (打折放权), source-department cases after handover in SC (明放暗不放), an
+/// approved item in GLG whose handover is overdue, and a proposal still under assessment.
+pub fn demo() -> Workspace {
+    use super::delegation::*;
+    use ProcessLink::*;
+    let at = date(2012, 10, 1)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
+    let office = Office {
+        id: SAMPLE_OFFICE_ID.into(),
+        name: "示例数据".into(),
+        role: Role::Bianban,
+    };
+    let mut b = Builder {
+        ws: demo_with_catalogue(),
+        ids: SeqIds {
+            next: 0,
+            salt: 0x5A4D_4447,
+        },
+        at,
+        office,
+    };
+    let ws = &b.ws;
+    let item = |code: &str| {
+        ws.power_items
+            .iter_live()
+            .find(|i| i.data.item_code == code)
+            .map(|i| (i.meta.id.clone(), i.data.process_links.clone()))
+            .unwrap_or_default()
+    };
+    let parks: Vec<SamplePark> = ws
+        .parks
+        .iter_live()
+        .map(|p| {
+            let towns = ws
+                .entrustments
+                .iter_live()
+                .filter(|e| e.data.park_id == p.meta.id)
+                .map(|e| e.data.township_id.clone())
+                .collect();
+            let body = ws
+                .org_units
+                .iter_live()
+                .find(|o| {
+                    o.data.kind == OrgKind::UnifiedEnforcement
+                        && o.data.park_id.as_deref() == Some(p.meta.id.as_str())
+                })
+                .map(|o| o.meta.id.clone());
+            let county = p.data.host_county_ids.first().cloned().unwrap_or_default();
+            SamplePark {
+                id: p.meta.id.clone(),
+                code: p.data.short_code.clone(),
+                towns,
+                body,
+                county,
+            }
+        })
+        .collect();
+    let batch = DocRef {
+        doc_no: Some("示例〔2012〕20号".into()),
+        title: "关于向试点园区下放第一批管理权限的决定（示例）".into(),
+        issued_on: Some(date(2012, 10, 8)),
+    };
+    let good = Capacity {
+        assessed_on: date(2012, 9, 25),
+        scores: CapacityDimension::ALL
+            .iter()
+            .map(|d| DimensionScore {
+                dimension: *d,
+                score: 4,
+            })
+            .collect(),
+        gaps: vec![],
+    };
+    let need = |cases: u32| {
+        Some(Need {
+            requested_by_park: true,
+            expected_annual_cases: Some(cases),
+            rationale: "园区项目集中，就近办理（示例）".into(),
+        })
+    };
+    let mut rows: Vec<DelegationData> = Vec::new();
+    for SamplePark {
+        id: park,
+        code,
+        towns,
+        body,
+        county,
+    } in &parks
+    {
+        let base = |code_item: &str, verdict: Option<Verdict>| {
+            let (id, links) = item(code_item);
+            DelegationData {
+                power_item_id: id,
+                park_id: park.clone(),
+                grantor: Grantor::City,
+                mode: DelegationMode::Authorise,
+                territory: Territory::WholePark,
+                recipient_org_id: None,
+                batch: Some(batch.clone()),
+                effective_from: Some(date(2012, 11, 1)),
+                term_until: None,
+                delegated_links: links,
+                retained_links: vec![],
+                added_preconditions: vec![],
+                need: need(30),
+                capacity: Some(good.clone()),
+                override_reason: None,
+                approved_on: Some(date(2012, 10, 8)),
+                handover_by_source_on: Some(date(2012, 10, 25)),
+                handover_by_park_on: Some(date(2012, 10, 25)),
+                parallel: false,
+                lifecycle: Lifecycle::HandedOver,
+                reception: Reception::Received,
+                verdict,
+                cases: vec![CaseMonth {
+                    month: "2013-03".into(),
+                    by_park: 6,
+                    by_source: 0,
+                }],
+                history: vec![],
+            }
+        };
+        rows.push(base("QT00101000", Some(Verdict::InPlace)));
+        rows.push(base("XK00301000", Some(Verdict::InPlace)));
+        // SC lacks the building-project planning licence on purpose: a broken approval chain (BR-B13).
+        if code != "SC" {
+            rows.push(base("XK00303000", Some(Verdict::InPlace)));
+        }
+        let mut planning = base("XK00302000", Some(Verdict::MostlyInPlace));
+        if code == "GM" {
+            planning.delegated_links = vec![Acceptance, Review, Decision];
+            planning.retained_links = vec![Issuance];
+            planning.verdict = Some(Verdict::Discounted);
+        }
+        rows.push(planning);
+        let mut env = base("XK00501000", Some(Verdict::InPlace));
+        if code == "SC" {
+            env.cases = vec![CaseMonth {
+                month: "2013-02".into(),
+                by_park: 2,
+                by_source: 5,
+            }];
+            env.verdict = Some(Verdict::NominalOnly);
+        }
+        if code == "GLG" {
+            env.lifecycle = Lifecycle::Approved;
+            env.reception = Reception::Preparing;
+            env.handover_by_source_on = None;
+            env.handover_by_park_on = None;
+            env.verdict = None;
+            env.cases = vec![];
+        }
+        rows.push(env);
+        // County-held items, entrusted by the host county inside the entrusted townships.
+        let county_base = |code_item: &str| DelegationData {
+            grantor: Grantor::County {
+                county_id: county.clone(),
+            },
+            mode: DelegationMode::Entrust,
+            territory: Territory::EntrustedTownships {
+                township_ids: towns.clone(),
+            },
+            ..base(code_item, Some(Verdict::MostlyInPlace))
+        };
+        rows.push(county_base("XK00401000"));
+        rows.push(county_base("JF01001000"));
+        let mut enforcement = county_base("CF02001000");
+        enforcement.recipient_org_id = body.clone();
+        rows.push(enforcement);
+        if code == "GLG" {
+            let mut proposal = county_base("QR01101000");
+            proposal.lifecycle = Lifecycle::UnderAssessment;
+            proposal.reception = Reception::NotStarted;
+            proposal.capacity = None;
+            proposal.verdict = None;
+            proposal.effective_from = None;
+            proposal.approved_on = None;
+            proposal.handover_by_source_on = None;
+            proposal.handover_by_park_on = None;
+            proposal.cases = vec![];
+            rows.push(proposal);
+        }
+    }
+    for row in rows {
+        b.add(Provenance::Sample, None, Data::Delegation(row));
     }
     b.ws
 }

@@ -164,7 +164,7 @@ pub fn Shell() -> impl IntoView {
                 <Routes fallback=|| view! { <pages::NotFound /> }>
                     <Route path=path!("/") view=pages::overview::Overview />
                     <Route path=path!("/parks") view=pages::parks::Parks />
-                    <Route path=path!("/powers") view=pages::planned::Powers />
+                    <Route path=path!("/powers") view=pages::powers::Powers />
                     <Route path=path!("/org") view=pages::planned::Org />
                     <Route path=path!("/people") view=pages::planned::People />
                     <Route path=path!("/assessment") view=pages::planned::Assessment />

@@ -78,6 +78,20 @@ pub struct AppState {
     saving_enabled: RwSignal<bool>,
 }
 
+/// Today, or the end of the demo's 2012–2013 timeline while sample data is present, so that the
+/// demo's figures and signals read as of its own time (the date control changes it).
+fn default_as_of(desk: &Desk) -> NaiveDate {
+    if desk
+        .ws()
+        .provenance_count(crate::domain::meta::Provenance::Sample)
+        > 0
+    {
+        NaiveDate::from_ymd_opt(2013, 12, 31).unwrap_or_else(browser::today)
+    } else {
+        browser::today()
+    }
+}
+
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
@@ -181,6 +195,7 @@ impl AppState {
         };
         let tab = crate::domain::meta::IdSource::next_id(&mut RandomIds, browser::now());
         SAVER.with(|s| *s.borrow_mut() = Saver::new(tab, marker));
+        let as_of = default_as_of(&desk);
         let state = AppState {
             desk: RwSignal::new(desk),
             office: RwSignal::new(office),
@@ -188,7 +203,7 @@ impl AppState {
             banners: RwSignal::new(banners),
             toast: RwSignal::new(None),
             import: RwSignal::new(ImportStage::Idle),
-            as_of: RwSignal::new(browser::today()),
+            as_of: RwSignal::new(as_of),
             saving_enabled: RwSignal::new(enabled),
         };
         state.listen();

@@ -4,6 +4,7 @@ pub mod data;
 pub mod overview;
 pub mod parks;
 pub mod planned;
+pub mod powers;
 
 use leptos::prelude::*;
 

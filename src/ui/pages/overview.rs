@@ -9,7 +9,7 @@ use crate::domain::rules::{Severity, check_all};
 use crate::ui::i18n::*;
 use crate::ui::state::use_app;
 use crate::ui::use_lang;
-use crate::ui::widgets::{ProvenanceBadge, ViolationList, date_string, parse_date};
+use crate::ui::widgets::{ProvenanceBadge, ViolationList};
 
 fn pct(r: Ratio) -> String {
     match r.percent() {
@@ -75,11 +75,7 @@ pub fn Overview() -> impl IntoView {
         <section class="page" id="page-overview">
             <h1>{t!(i18n, nav_overview)}</h1>
             <p class="lead">{t!(i18n, overview_lead)}</p>
-            <div class="field field-inline">
-                <label for="as-of">{t!(i18n, as_of_date)}</label>
-                <input id="as-of" type="date" prop:value=move || date_string(Some(as_of.get()))
-                    on:change=move |ev| if let Some(d) = parse_date(&event_target_value(&ev)) { as_of.set(d) } />
-            </div>
+            <super::powers::AsOfControl />
             <div class="cards">
                 <div class="card"><div class="card-label">{t!(i18n, metric_parks)}</div><div class="card-value" id="metric-parks">{move || city().0}</div></div>
                 <div class="card"><div class="card-label">{t!(i18n, metric_entrusted)}</div><div class="card-value" id="metric-entrusted">{move || city().1}</div></div>

@@ -38,21 +38,6 @@ fn PlannedPage(plan: Plan) -> impl IntoView {
 }
 
 #[component]
-pub fn Powers() -> impl IntoView {
-    view! { <PlannedPage plan=Plan {
-        id: "page-powers",
-        title: Text::new("权力下放", "Delegation of powers"),
-        sentences: "S2.0–S2.2, S3.3, S7.1",
-        items: &[
-            ("权责清单事项目录（经济管理、社会管理、行政执法）", "Power catalogue (economic, social, enforcement)"),
-            ("委托 / 授权下放，承接能力评估，三个独立状态维度", "Delegation by entrustment or authorisation, capacity assessment, three independent status dimensions"),
-            ("规则 BR-B1..B15 与“明放暗不放”“打折放权”信号", "Rules BR-B1..B15 and nominal / discounted delegation signals"),
-            ("放权到位率等指标，园区 × 类别矩阵", "Delegation metrics and a park × category matrix"),
-        ],
-    } /> }
-}
-
-#[component]
 pub fn Org() -> impl IntoView {
     view! { <PlannedPage plan=Plan {
         id: "page-org",

@@ -1,0 +1,803 @@
+//! 权力下放: the power catalogue, delegations with their three status dimensions, the park ×
+//! category matrix, metrics as of a date, batch delegation by one document, and CSV import of a
+//! catalogue (report S2.0–S2.2, S3.3, S7.1).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::page_title;
+use crate::domain::catalogue_csv;
+use crate::domain::command::{Command, CommandError};
+use crate::domain::delegation::*;
+use crate::domain::delegation_metrics::{self as dm, DelegationScope};
+use crate::domain::meta::DocRef;
+use crate::domain::metrics::Ratio;
+use crate::domain::power::{PowerCategory, PowerItemData};
+use crate::domain::rules::{Severity, Violation, check_all};
+use crate::domain::text::{Lang, Text};
+use crate::domain::workspace::{Data, Kind, Rec};
+use crate::ui::i18n::*;
+use crate::ui::state::{AppState, use_app};
+use crate::ui::use_lang;
+use crate::ui::widgets::*;
+
+fn pct(r: Ratio) -> String {
+    r.percent()
+        .map(|p| format!("{p:.1}%"))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn pct_opt(p: Option<f64>) -> String {
+    p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "—".into())
+}
+
+/// Filters of the delegation list, set by the matrix and the search box.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Filter {
+    park: Option<String>,
+    category: Option<PowerCategory>,
+    text: String,
+}
+
+#[component]
+pub fn Powers() -> impl IntoView {
+    let i18n = use_i18n();
+    page_title(move || t_string!(i18n, nav_powers).to_string());
+    let filter = RwSignal::new(Filter::default());
+    let selected = RwSignal::new(Vec::<String>::new());
+    view! {
+        <section class="page" id="page-powers">
+            <h1>{t!(i18n, nav_powers)}</h1>
+            <p class="lead">{t!(i18n, pw_lead)}</p>
+            <AsOfControl />
+            <PowerMetrics />
+            <Matrix filter />
+            <DelegationList filter />
+            <BatchForm selected />
+            <Catalogue selected />
+        </section>
+    }
+}
+
+/// The as-of date every figure on the page is computed for.
+#[component]
+pub fn AsOfControl() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    view! {
+        <div class="field field-inline">
+            <label for="as-of">{t!(i18n, as_of_date)}</label>
+            <input id="as-of" type="date" prop:value=move || date_string(Some(app.as_of.get()))
+                on:change=move |ev| if let Some(d) = parse_date(&event_target_value(&ev)) { app.as_of.set(d) } />
+        </div>
+    }
+}
+
+#[component]
+fn PowerMetrics() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let figures = move || {
+        let day = app.as_of.get();
+        let s = DelegationScope::City;
+        app.desk.with(|d| {
+            let ws = d.ws();
+            (
+                dm::due(ws, day, &s).len(),
+                dm::in_place_rate(ws, day, &s, false),
+                dm::in_place_rate(ws, day, &s, true),
+                dm::inspection_coverage(ws, day, &s),
+                dm::reception_rate(ws, day, &s),
+                dm::mean_link_completeness(ws, day, &s),
+                dm::zero_case_rate(ws, day, &s),
+            )
+        })
+    };
+    view! {
+        <div class="cards">
+            <div class="card"><div class="card-label">{t!(i18n, pw_due)}</div><div class="card-value" id="pw-due">{move || figures().0}</div></div>
+            <div class="card"><div class="card-label">{t!(i18n, pw_rate_strict)}</div><div class="card-value" id="pw-rate-strict">{move || pct(figures().1)}</div><div class="card-note">{move || { let r = figures().1; format!("{} / {}", r.num, r.den) }} " · S7.1"</div></div>
+            <div class="card"><div class="card-label">{t!(i18n, pw_rate_lenient)}</div><div class="card-value" id="pw-rate-lenient">{move || pct(figures().2)}</div></div>
+            <div class="card"><div class="card-label">{t!(i18n, pw_coverage)}</div><div class="card-value" id="pw-coverage">{move || pct(figures().3)}</div></div>
+            <div class="card"><div class="card-label">{t!(i18n, pw_reception)}</div><div class="card-value" id="pw-reception">{move || pct_opt(figures().4)}</div></div>
+            <div class="card"><div class="card-label">{t!(i18n, pw_links)}</div><div class="card-value" id="pw-links">{move || pct_opt(figures().5)}</div></div>
+            <div class="card"><div class="card-label">{t!(i18n, pw_zero)}</div><div class="card-value" id="pw-zero">{move || pct(figures().6)}</div></div>
+        </div>
+    }
+}
+
+/// Park × category: open delegations and how many of them show a problem.
+#[component]
+fn Matrix(filter: RwSignal<Filter>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let lang = use_lang();
+    let rows = move || {
+        let day = app.as_of.get();
+        app.desk.with(|d| {
+            let ws = d.ws();
+            ws.parks
+                .iter_live()
+                .map(|p| {
+                    let cells: Vec<(PowerCategory, usize, usize)> = PowerCategory::ALL
+                        .iter()
+                        .map(|c| {
+                            let list: Vec<&Rec<DelegationData>> = ws
+                                .delegations
+                                .iter_live()
+                                .filter(|r| {
+                                    r.data.park_id == p.meta.id
+                                        && r.data.lifecycle.is_open()
+                                        && ws
+                                            .power_items
+                                            .live(&r.data.power_item_id)
+                                            .is_some_and(|i| i.data.category == *c)
+                                })
+                                .collect();
+                            let problems = list
+                                .iter()
+                                .filter(|r| {
+                                    matches!(
+                                        r.data.display_status(day),
+                                        DisplayStatus::Problem
+                                            | DisplayStatus::CannotReceive
+                                            | DisplayStatus::HandoverOverdue
+                                    )
+                                })
+                                .count();
+                            (*c, list.len(), problems)
+                        })
+                        .collect();
+                    (
+                        p.meta.id.clone(),
+                        p.data.name_zh.clone(),
+                        p.data.name_en.clone(),
+                        cells,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="block" id="matrix">
+            <h2>{t!(i18n, pw_matrix)}</h2>
+            <table class="table matrix">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, col_park)}</th>
+                    {PowerCategory::ALL.iter().map(|c| { let c = *c; view! { <th scope="col">{move || c.label(lang())}</th> } }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    <For each=rows key=|r| format!("{r:?}") let:r>
+                        <tr>
+                            <th scope="row">{move || if lang() == Lang::En && !r.2.is_empty() { r.2.clone() } else { r.1.clone() }}</th>
+                            {r.3.iter().map(|(c, n, bad)| {
+                                let (c, n, bad, park) = (*c, *n, *bad, r.0.clone());
+                                view! {
+                                    <td class="num">
+                                        <button class="link-button" data-category=c.code() on:click=move |_| filter.set(Filter { park: Some(park.clone()), category: Some(c), text: String::new() })>
+                                            {n}
+                                        </button>
+                                        {(bad > 0).then(|| view! { " " <span class="badge badge-problem">{bad} " " {move || if lang() == Lang::Zh { "问题" } else { "issues" }}</span> })}
+                                    </td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+fn grantor_label(app: AppState, g: &Grantor, lang: Lang) -> String {
+    match g {
+        Grantor::City => {
+            if lang == Lang::Zh {
+                "市政府".into()
+            } else {
+                "City government".into()
+            }
+        }
+        Grantor::County { county_id } => {
+            let name = app
+                .desk
+                .with_untracked(|d| d.ws().label_of(Kind::County, county_id));
+            if lang == Lang::Zh {
+                format!("{name}政府")
+            } else {
+                format!("{name} government")
+            }
+        }
+    }
+}
+
+#[component]
+fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let lang = use_lang();
+    let open = RwSignal::new(None::<String>);
+    let rows = move || {
+        let f = filter.get();
+        let day = app.as_of.get();
+        app.desk.with(|d| {
+            let ws = d.ws();
+            let issues = check_all(ws, day);
+            ws.delegations
+                .iter_live()
+                .filter(|r| f.park.as_ref().is_none_or(|p| &r.data.park_id == p))
+                .filter(|r| {
+                    f.category.is_none_or(|c| {
+                        ws.power_items
+                            .live(&r.data.power_item_id)
+                            .is_some_and(|i| i.data.category == c)
+                    })
+                })
+                .filter(|r| {
+                    f.text.is_empty()
+                        || ws
+                            .label_of(Kind::Delegation, r.id())
+                            .contains(f.text.trim())
+                })
+                .map(|r| {
+                    let n = issues
+                        .iter()
+                        .filter(|v| v.id == r.meta.id && v.severity != Severity::Info)
+                        .count();
+                    (
+                        r.clone(),
+                        ws.label_of(Kind::PowerItem, &r.data.power_item_id),
+                        ws.label_of(Kind::Park, &r.data.park_id),
+                        r.data.display_status(day),
+                        n,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let filtered = move || filter.with(|f| f.park.is_some() || f.category.is_some());
+    view! {
+        <section class="block" id="delegations">
+            <div class="block-head">
+                <h2>{t!(i18n, pw_delegations)} " (" <span id="delegation-count">{move || rows().len()}</span> ")"</h2>
+                <input type="search" id="delegation-search" aria-label=move || t_string!(i18n, pw_search).to_string() placeholder=move || t_string!(i18n, pw_search).to_string()
+                    prop:value=move || filter.with(|f| f.text.clone()) on:input=move |ev| { let t = event_target_value(&ev); filter.update(|f| f.text = t); } />
+            </div>
+            <Show when=filtered>
+                <p class="hint">{t!(i18n, pw_filtered)} " " <button class="btn btn-small" id="clear-filter" on:click=move |_| filter.set(Filter::default())>{t!(i18n, pw_show_all)}</button></p>
+            </Show>
+            <table class="table" id="delegation-table">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, pw_item)}</th>
+                    <th scope="col">{t!(i18n, col_park)}</th>
+                    <th scope="col">{t!(i18n, pw_grantor)}</th>
+                    <th scope="col">{t!(i18n, pw_lifecycle)}</th>
+                    <th scope="col">{t!(i18n, pw_reception_col)}</th>
+                    <th scope="col">{t!(i18n, pw_verdict)}</th>
+                    <th scope="col">{t!(i18n, pw_status)}</th>
+                    <th scope="col">{t!(i18n, col_issues)}</th>
+                    <th scope="col">{t!(i18n, col_actions)}</th>
+                </tr></thead>
+                <tbody>
+                    <For each=rows key=|r| (r.0.meta.id.clone(), r.0.meta.rev, r.3, r.4) let:r>
+                        {
+                            let (rec, item, park, status, n) = r;
+                            let id = rec.meta.id.clone();
+                            let id2 = id.clone();
+                            let d = rec.data.clone();
+                            let g = d.grantor.clone();
+                            view! {
+                                <tr data-id=id.clone() data-status=status.code()>
+                                    <th scope="row">{item} " " <ProvenanceBadge provenance=rec.meta.provenance /></th>
+                                    <td>{park}</td>
+                                    <td>{move || grantor_label(app, &g, lang())} " · " {move || d.mode.label(lang())}</td>
+                                    <td class="nowrap">{move || d.lifecycle.label(lang())}</td>
+                                    <td class="nowrap">{move || d.reception.label(lang())}</td>
+                                    <td class="nowrap">{move || d.verdict.map(|v| v.label(lang())).unwrap_or("—")}</td>
+                                    <td class="nowrap"><span class=format!("status status-{}", status.code().to_lowercase())>{move || status.label(lang())}</span></td>
+                                    <td class="num">{n}</td>
+                                    <td class="actions"><button class="btn btn-small" data-action="detail" on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id2.as_str()) { None } else { Some(id2.clone()) })>{t!(i18n, pw_detail)}</button></td>
+                                </tr>
+                                <Show when={ let id = id.clone(); move || open.get().as_deref() == Some(id.as_str()) }>
+                                    <tr class="detail-row"><td colspan="9"><DelegationDetail id=id.clone() /></td></tr>
+                                </Show>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// One delegation: rules and signals with their sources, the history, and the next steps the
+/// state machine allows.
+#[component]
+fn DelegationDetail(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let lang = use_lang();
+    let id2 = id.clone();
+    let rec = move || app.desk.with(|d| d.ws().delegations.live(&id2).cloned());
+    let id3 = id.clone();
+    let issues = Signal::derive(move || {
+        let day = app.as_of.get();
+        app.desk.with(|d| {
+            check_all(d.ws(), day)
+                .into_iter()
+                .filter(|v| v.id == id3 && v.severity != Severity::Info)
+                .collect::<Vec<Violation>>()
+        })
+    });
+    let errors = RwSignal::new(Vec::<Violation>::new());
+    // Copy, so every button of every render can hold it.
+    let key = StoredValue::new(id.clone());
+    let step = move |next: Next| {
+        let Some(r) = app
+            .desk
+            .with_untracked(|d| key.with_value(|k| d.ws().delegations.live(k).cloned()))
+        else {
+            return;
+        };
+        let mut data = r.data.clone();
+        match next {
+            Next::Lifecycle(l) => data.lifecycle = l,
+            Next::Reception(r) => data.reception = r,
+        }
+        match app.dispatch(Command::Save {
+            id: Some(r.meta.id.clone()),
+            data: Data::Delegation(data),
+            base_rev: Some(r.meta.rev),
+        }) {
+            Ok(out) => {
+                errors.set(Vec::new());
+                app.toast.set(Some(out.summary));
+            }
+            Err(CommandError::Rejected(v)) => errors.set(v),
+            Err(e) => app.toast.set(Some(e.text())),
+        }
+    };
+    view! {
+        {move || rec().map(|r| {
+            let d = r.data.clone();
+            let next_life: Vec<Lifecycle> = Lifecycle::ALL.iter().copied().filter(|l| *l != d.lifecycle && d.lifecycle.can_become(*l)).collect();
+            let next_rec: Vec<Reception> = Reception::ALL.iter().copied().filter(|l| *l != d.reception && d.reception.can_become(*l)).collect();
+            let capacity = d.capacity.clone();
+            let penalty = false;
+            view! {
+                <div class="detail">
+                    <dl class="facts">
+                        <dt>{t!(i18n, pw_territory)}</dt><dd>{app.desk.with_untracked(|w| match &d.territory {
+                            Territory::WholePark => "全园区 / whole park".to_string(),
+                            Territory::CoreZone => "核心区 / core zone".to_string(),
+                            Territory::EntrustedTownships { township_ids } => township_ids.iter().map(|t| w.ws().label_of(Kind::Township, t)).collect::<Vec<_>>().join("、"),
+                        })}</dd>
+                        <dt>{t!(i18n, pw_effective)}</dt><dd>{date_string(d.effective_from)}</dd>
+                        <dt>{t!(i18n, f_basis)}</dt><dd>{d.batch.as_ref().map(|b| format!("{} {}", b.doc_no.clone().unwrap_or_default(), b.title)).unwrap_or_default()}</dd>
+                        <dt>{t!(i18n, pw_links_given)}</dt><dd>{d.delegated_links.iter().map(|l| l.zh()).collect::<Vec<_>>().join("、")}
+                            {(!d.retained_links.is_empty()).then(|| format!("（保留 / kept: {}）", d.retained_links.iter().map(|l| l.zh()).collect::<Vec<_>>().join("、")))}</dd>
+                        <dt>{t!(i18n, pw_capacity)}</dt><dd>{capacity.map(|c| format!("{:.0} · {}", c.total(), c.conclusion(penalty).label(lang()))).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{t!(i18n, pw_need)}</dt><dd>{d.need.as_ref().map(|n| n.rationale.clone()).unwrap_or_else(|| "—".into())}</dd>
+                    </dl>
+                    <h4>{t!(i18n, pw_rules_signals)}</h4>
+                    <ViolationList items=issues />
+                    <div class="steps">
+                        <span>{t!(i18n, pw_next_lifecycle)}</span>
+                        {next_life.into_iter().map(|l| view! { " " <button class="btn btn-small" data-next-lifecycle=l.code() on:click=move |_| step(Next::Lifecycle(l))>{move || l.label(lang())}</button> }).collect_view()}
+                    </div>
+                    <div class="steps">
+                        <span>{t!(i18n, pw_next_reception)}</span>
+                        {next_rec.into_iter().map(|l| view! { " " <button class="btn btn-small" data-next-reception=l.code() on:click=move |_| step(Next::Reception(l))>{move || l.label(lang())}</button> }).collect_view()}
+                    </div>
+                    <Show when=move || errors.with(|e| !e.is_empty())>
+                        <div class="error-summary" role="alert"><ViolationList items=Signal::derive(move || errors.get()) /></div>
+                    </Show>
+                    <h4>{t!(i18n, pw_history)}</h4>
+                    <table class="table table-compact history">
+                        <tbody>
+                            {d.history.iter().map(|c| {
+                                let label = |dim: &str, code: &str| match dim {
+                                    "lifecycle" => Lifecycle::from_code(code).map(|x| x.zh()).unwrap_or(""),
+                                    _ => Reception::from_code(code).map(|x| x.zh()).unwrap_or(""),
+                                };
+                                view! { <tr><td class="nowrap">{c.at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()}</td><td>{label(&c.dimension, &c.from).to_string()} " → " {label(&c.dimension, &c.to).to_string()}</td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+        })}
+    }
+}
+
+/// Delegates the selected catalogue items to one park by one document, all or none.
+#[component]
+fn BatchForm(selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let park = RwSignal::new(app.desk.with_untracked(|d| {
+        d.ws()
+            .parks
+            .iter_live()
+            .next()
+            .map(|p| p.meta.id.clone())
+            .unwrap_or_default()
+    }));
+    let grantor = RwSignal::new("CITY".to_string());
+    let doc_no = RwSignal::new(String::new());
+    let doc_title = RwSignal::new(String::new());
+    let from = RwSignal::new(date_string(Some(app.as_of.get_untracked())));
+    let stage = RwSignal::new("PROPOSED".to_string());
+    let need = RwSignal::new(String::new());
+    let score = RwSignal::new("4".to_string());
+    let lang = use_lang();
+    let errors = RwSignal::new(Vec::<Violation>::new());
+    let park_opts = move || {
+        app.desk.with(|d| {
+            d.ws()
+                .parks
+                .iter_live()
+                .map(|p| (p.meta.id.clone(), p.data.name_zh.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let grantor_opts = move || {
+        let mut v = vec![("CITY".to_string(), "市政府 / City".to_string())];
+        app.desk.with(|d| {
+            v.extend(
+                d.ws()
+                    .counties
+                    .iter_live()
+                    .map(|c| (c.meta.id.clone(), format!("{}政府", c.data.name))),
+            )
+        });
+        v
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let items = selected.get_untracked();
+        if items.is_empty() {
+            errors.set(vec![local_error(
+                "items",
+                "请先在下方目录中勾选要下放的事项",
+                "First tick the items to delegate in the catalogue below",
+            )]);
+            return;
+        }
+        let Some(day) = parse_date(&from.get_untracked()) else {
+            errors.set(vec![local_error(
+                "from",
+                "请填写生效日期",
+                "Enter the effective date",
+            )]);
+            return;
+        };
+        let title = doc_title.get_untracked().trim().to_string();
+        if title.is_empty() {
+            errors.set(vec![local_error(
+                "doc",
+                "请填写下放决定文件的标题（一个文件下放这一批事项）",
+                "Enter the title of the decision document (one document for the batch)",
+            )]);
+            return;
+        }
+        let park_id = park.get_untracked();
+        let g = match grantor.get_untracked().as_str() {
+            "CITY" => Grantor::City,
+            id => Grantor::County {
+                county_id: id.to_string(),
+            },
+        };
+        let handed = stage.get_untracked() == "HANDED_OVER";
+        let s: u8 = score.get_untracked().parse().unwrap_or(0).min(5);
+        let rationale = need.get_untracked().trim().to_string();
+        let batch: Vec<Data> = app.desk.with_untracked(|d| {
+            let ws = d.ws();
+            let towns: Vec<String> = ws
+                .entrustments
+                .iter_live()
+                .filter(|e| e.data.park_id == park_id && e.data.in_force_on(day))
+                .map(|e| e.data.township_id.clone())
+                .collect();
+            let body = ws
+                .org_units
+                .iter_live()
+                .find(|o| {
+                    o.data.kind == crate::domain::org::OrgKind::UnifiedEnforcement
+                        && o.data.park_id.as_deref() == Some(park_id.as_str())
+                })
+                .map(|o| o.meta.id.clone());
+            items
+                .iter()
+                .filter_map(|i| ws.power_items.live(i))
+                .map(|item| {
+                    let economic = item.data.category == PowerCategory::Economic;
+                    Data::Delegation(DelegationData {
+                        power_item_id: item.meta.id.clone(),
+                        park_id: park_id.clone(),
+                        grantor: g.clone(),
+                        mode: if economic {
+                            DelegationMode::Authorise
+                        } else {
+                            DelegationMode::Entrust
+                        },
+                        territory: if economic {
+                            Territory::WholePark
+                        } else {
+                            Territory::EntrustedTownships {
+                                township_ids: towns.clone(),
+                            }
+                        },
+                        recipient_org_id: if item.data.category == PowerCategory::Enforcement {
+                            body.clone()
+                        } else {
+                            None
+                        },
+                        batch: Some(DocRef {
+                            doc_no: Some(doc_no.get_untracked().trim().to_string())
+                                .filter(|s| !s.is_empty()),
+                            title: title.clone(),
+                            issued_on: Some(day),
+                        }),
+                        effective_from: Some(day),
+                        term_until: None,
+                        delegated_links: if handed {
+                            item.data.process_links.clone()
+                        } else {
+                            Vec::new()
+                        },
+                        retained_links: Vec::new(),
+                        added_preconditions: Vec::new(),
+                        need: (!rationale.is_empty()).then(|| Need {
+                            requested_by_park: true,
+                            expected_annual_cases: None,
+                            rationale: rationale.clone(),
+                        }),
+                        capacity: handed.then(|| Capacity {
+                            assessed_on: day,
+                            scores: CapacityDimension::ALL
+                                .iter()
+                                .map(|d| DimensionScore {
+                                    dimension: *d,
+                                    score: s,
+                                })
+                                .collect(),
+                            gaps: Vec::new(),
+                        }),
+                        override_reason: None,
+                        approved_on: handed.then_some(day),
+                        handover_by_source_on: handed.then_some(day),
+                        handover_by_park_on: handed.then_some(day),
+                        parallel: false,
+                        lifecycle: if handed {
+                            Lifecycle::HandedOver
+                        } else {
+                            Lifecycle::Proposed
+                        },
+                        reception: if handed {
+                            Reception::Received
+                        } else {
+                            Reception::NotStarted
+                        },
+                        verdict: None,
+                        cases: Vec::new(),
+                        history: Vec::new(),
+                    })
+                })
+                .collect()
+        });
+        let n = batch.len();
+        let summary = Text::new(
+            format!("按《{title}》下放 {n} 项权限"),
+            format!("Delegated {n} powers by “{title}”"),
+        );
+        match app.dispatch(Command::CreateMany {
+            items: batch,
+            summary,
+        }) {
+            Ok(out) => {
+                errors.set(Vec::new());
+                selected.set(Vec::new());
+                app.toast.set(Some(out.summary));
+            }
+            Err(CommandError::Rejected(v)) => errors.set(v),
+            Err(e) => app.toast.set(Some(e.text())),
+        }
+    };
+    view! {
+        <section class="block" id="batch">
+            <h2>{t!(i18n, pw_batch)}</h2>
+            <p class="hint">{t!(i18n, pw_batch_hint)} " " <strong id="batch-selected">{move || selected.with(Vec::len)}</strong></p>
+            <form class="form" id="batch-form" on:submit=submit novalidate>
+                <div class="form-grid">
+                    <div class="field"><label for="batch-park">{t!(i18n, col_park)}</label>
+                        <select id="batch-park" on:change=move |ev| park.set(event_target_value(&ev))>
+                            {move || park_opts().into_iter().map(|(v, l)| { let sel = v == park.get_untracked(); view! { <option value=v selected=sel>{l}</option> } }).collect_view()}
+                        </select></div>
+                    <div class="field"><label for="batch-grantor">{t!(i18n, pw_grantor)}</label>
+                        <select id="batch-grantor" on:change=move |ev| grantor.set(event_target_value(&ev))>
+                            {move || grantor_opts().into_iter().map(|(v, l)| { let sel = v == grantor.get_untracked(); view! { <option value=v selected=sel>{l}</option> } }).collect_view()}
+                        </select></div>
+                    <div class="field"><label for="batch-doc-no">{t!(i18n, f_doc_no)}</label><input id="batch-doc-no" type="text" on:input=move |ev| doc_no.set(event_target_value(&ev)) /></div>
+                    <div class="field"><label for="batch-doc-title">{t!(i18n, f_doc_title)}</label><input id="batch-doc-title" type="text" on:input=move |ev| doc_title.set(event_target_value(&ev)) /></div>
+                    <div class="field"><label for="batch-from">{t!(i18n, pw_effective)}</label><input id="batch-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></div>
+                    <div class="field"><label for="batch-stage">{t!(i18n, pw_lifecycle)}</label>
+                        <select id="batch-stage" on:change=move |ev| stage.set(event_target_value(&ev))>
+                            <option value="PROPOSED" selected=true>{move || Lifecycle::Proposed.label(lang())}</option>
+                            <option value="HANDED_OVER">{move || Lifecycle::HandedOver.label(lang())}</option>
+                        </select></div>
+                    <div class="field field-wide"><label for="batch-need">{t!(i18n, pw_need)}</label><textarea id="batch-need" rows="2" on:input=move |ev| need.set(event_target_value(&ev))></textarea></div>
+                    <div class="field"><label for="batch-score">{t!(i18n, pw_score)}</label><input id="batch-score" type="number" min="0" max="5" prop:value=move || score.get() on:input=move |ev| score.set(event_target_value(&ev)) /></div>
+                </div>
+                <Show when=move || errors.with(|e| !e.is_empty())>
+                    <div class="error-summary" role="alert" id="batch-errors"><strong>{t!(i18n, form_has_errors)}</strong><ViolationList items=Signal::derive(move || errors.get()) /></div>
+                </Show>
+                <div class="form-buttons"><button type="submit" class="btn btn-primary" id="batch-save">{t!(i18n, pw_batch_save)}</button></div>
+            </form>
+        </section>
+    }
+}
+
+/// The catalogue: search, filters, selection for a batch, and CSV import.
+#[component]
+fn Catalogue(selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let lang = use_lang();
+    let text = RwSignal::new(String::new());
+    let category = RwSignal::new(String::new());
+    let csv_state = RwSignal::new(None::<Result<Vec<PowerItemData>, Vec<Text>>>);
+    let rows = move || {
+        let t = text.get();
+        let c = PowerCategory::from_code(&category.get());
+        app.desk.with(|d| {
+            let ws = d.ws();
+            ws.power_items
+                .iter_live()
+                .filter(|i| {
+                    t.trim().is_empty()
+                        || i.data.name.contains(t.trim())
+                        || i.data.item_code.contains(t.trim())
+                })
+                .filter(|i| c.is_none_or(|c| i.data.category == c))
+                .map(|i| {
+                    let parks: Vec<String> = ws
+                        .delegations
+                        .iter_live()
+                        .filter(|d| d.data.power_item_id == i.meta.id && d.data.lifecycle.is_open())
+                        .map(|d| ws.label_of(Kind::Park, &d.data.park_id))
+                        .collect();
+                    (i.clone(), parks.join("、"))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_csv = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        let Some(input) = input else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let result = match crate::ui::browser::read_text(file).await {
+                Ok(t) => {
+                    catalogue_csv::parse(&t).map_err(|errs| errs.iter().map(|e| e.text()).collect())
+                }
+                Err(e) => Err(vec![Text::new(
+                    format!("无法读取文件：{e}"),
+                    format!("Cannot read the file: {e}"),
+                )]),
+            };
+            csv_state.set(Some(result));
+        });
+    };
+    let confirm_csv = move |_| {
+        let Some(Ok(items)) = csv_state.get_untracked() else {
+            return;
+        };
+        let n = items.len();
+        let summary = Text::new(
+            format!("从 CSV 导入 {n} 个权力事项"),
+            format!("Imported {n} power items from CSV"),
+        );
+        match app.dispatch(Command::CreateMany {
+            items: items.into_iter().map(Data::PowerItem).collect(),
+            summary,
+        }) {
+            Ok(out) => {
+                csv_state.set(None);
+                app.toast.set(Some(out.summary));
+            }
+            Err(CommandError::Rejected(v)) => csv_state.set(Some(Err(v
+                .into_iter()
+                .map(|v| {
+                    Text::new(
+                        format!(
+                            "{}：{}",
+                            app.desk.with_untracked(|d| d.ws().label_of(v.kind, &v.id)),
+                            v.message.zh
+                        ),
+                        format!(
+                            "{}: {}",
+                            app.desk.with_untracked(|d| d.ws().label_of(v.kind, &v.id)),
+                            v.message.en
+                        ),
+                    )
+                })
+                .collect()))),
+            Err(e) => app.toast.set(Some(e.text())),
+        }
+    };
+    view! {
+        <section class="block" id="catalogue">
+            <div class="block-head">
+                <h2>{t!(i18n, pw_catalogue)} " (" <span id="catalogue-count">{move || rows().len()}</span> ")"</h2>
+            </div>
+            <div class="form-inline">
+                <div class="field"><label for="catalogue-search">{t!(i18n, pw_search)}</label><input id="catalogue-search" type="search" on:input=move |ev| text.set(event_target_value(&ev)) /></div>
+                <div class="field"><label for="catalogue-category">{t!(i18n, pw_category)}</label>
+                    <select id="catalogue-category" on:change=move |ev| category.set(event_target_value(&ev))>
+                        <option value="">{t!(i18n, pw_all)}</option>
+                        {PowerCategory::ALL.iter().map(|c| { let c = *c; view! { <option value=c.code()>{move || c.label(lang())}</option> } }).collect_view()}
+                    </select></div>
+                <div class="field"><label for="catalogue-csv">{t!(i18n, pw_csv)}</label><input id="catalogue-csv" type="file" accept=".csv,text/csv" on:change=on_csv /></div>
+            </div>
+            <p class="hint">{t!(i18n, pw_csv_hint)}</p>
+            {move || csv_state.get().map(|r| match r {
+                Ok(items) => view! {
+                    <div class="notice" id="csv-preview">{items.len()} " " {t!(i18n, pw_csv_ready)} " "
+                        <button class="btn btn-primary btn-small" id="csv-confirm" on:click=confirm_csv>{t!(i18n, import_confirm_add)}</button> " "
+                        <button class="btn btn-small" on:click=move |_| csv_state.set(None)>{t!(i18n, cancel)}</button></div>
+                }.into_any(),
+                Err(errs) => view! {
+                    <div class="notice notice-bad" id="csv-errors" role="alert"><p>{t!(i18n, pw_csv_errors)}</p>
+                        <ul class="error-details">{errs.into_iter().map(|e| view! { <li>{text_view(e)}</li> }).collect_view()}</ul></div>
+                }.into_any(),
+            })}
+            <table class="table table-compact" id="catalogue-table">
+                <thead><tr>
+                    <th scope="col"><span class="visually-hidden">{t!(i18n, pw_select)}</span></th>
+                    <th scope="col">{t!(i18n, col_code)}</th>
+                    <th scope="col">{t!(i18n, pw_item)}</th>
+                    <th scope="col">{t!(i18n, col_kind)}</th>
+                    <th scope="col">{t!(i18n, pw_category)}</th>
+                    <th scope="col">{t!(i18n, pw_domain)}</th>
+                    <th scope="col">{t!(i18n, pw_holder)}</th>
+                    <th scope="col">{t!(i18n, pw_delegated_to)}</th>
+                </tr></thead>
+                <tbody>
+                    <For each=rows key=|r| (r.0.meta.id.clone(), r.0.meta.rev, r.1.clone()) let:r>
+                        {
+                            let (item, parks) = r;
+                            let id = item.meta.id.clone();
+                            let id2 = id.clone();
+                            let d = item.data.clone();
+                            let dom = crate::domain::power::domain(&d.domain_id).map(|x| (x.zh, x.en)).unwrap_or(("", ""));
+                            view! {
+                                <tr data-code=d.item_code.clone()>
+                                    <td><input type="checkbox" aria-label=d.name.clone() prop:checked=move || selected.with(|s| s.contains(&id))
+                                        on:change=move |ev| { let on = event_target_checked(&ev); let id = id2.clone(); selected.update(|s| { s.retain(|x| *x != id); if on { s.push(id); } }); } /></td>
+                                    <td><code>{d.item_code.clone()}</code></td>
+                                    <th scope="row">{d.name.clone()} " " <ProvenanceBadge provenance=item.meta.provenance /></th>
+                                    <td>{move || d.power_type.label(lang())}</td>
+                                    <td>{move || d.category.label(lang())}</td>
+                                    <td>{move || if lang() == Lang::Zh { dom.0 } else { dom.1 }}</td>
+                                    <td>{move || d.holder_level.label(lang())}</td>
+                                    <td class="small">{parks}</td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// A next state chosen with one button in the delegation detail.
+#[derive(Clone, Copy)]
+enum Next {
+    Lifecycle(Lifecycle),
+    Reception(Reception),
+}
