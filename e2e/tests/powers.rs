@@ -142,3 +142,41 @@ async fn a_catalogue_csv_is_imported_all_or_nothing_with_row_errors() {
     b.wait_text("#catalogue-count", |t| t == "26").await;
     b.quit().await;
 }
+
+#[tokio::test]
+async fn the_editor_records_cases_and_the_signal_follows() {
+    let b = open_powers().await;
+    b.click("#delegation-table tbody tr[data-status='IN_FORCE'] button[data-action='detail']")
+        .await;
+    assert!(!b.text(".detail .violations").await.contains("BR-B9"));
+    b.click("details.editor > summary").await;
+    b.fill("#ed-cases", "2013/11 1 3").await;
+    b.click("#editor-save").await;
+    assert!(
+        b.text(".field-error[data-field='cases']")
+            .await
+            .contains("第 1 行")
+    );
+    b.fill("#ed-cases", "2013-11,1,3").await;
+    b.click("#editor-save").await;
+    b.wait_text(".detail .violations", |t| {
+        t.contains("BR-B9") && t.contains("明放暗不放")
+    })
+    .await;
+    b.screenshot("powers-editor").await;
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn the_metric_scope_narrows_the_figures() {
+    let b = open_powers().await;
+    let city: usize = b.text("#pw-due").await.parse().expect("due");
+    b.choose("#metric-scope", "CAT:SOCIAL").await;
+    let social: usize = b
+        .wait_text("#pw-due", |t| t.parse::<usize>().is_ok_and(|n| n != city))
+        .await
+        .parse()
+        .expect("due");
+    assert!(social > 0 && social < city);
+    b.quit().await;
+}

@@ -73,13 +73,72 @@ pub fn AsOfControl() -> impl IntoView {
     }
 }
 
+/// A metric scope as a select value: "CITY", "PARK:<id>", "GRANTOR:CITY", "GRANTOR:<county>", "CAT:<code>".
+fn parse_scope(v: &str) -> DelegationScope {
+    match v.split_once(':') {
+        Some(("PARK", id)) => DelegationScope::Park(id.to_string()),
+        Some(("GRANTOR", "CITY")) => DelegationScope::Grantor(Grantor::City),
+        Some(("GRANTOR", id)) => DelegationScope::Grantor(Grantor::County {
+            county_id: id.to_string(),
+        }),
+        Some(("CAT", c)) => PowerCategory::from_code(c)
+            .map(DelegationScope::Category)
+            .unwrap_or(DelegationScope::City),
+        _ => DelegationScope::City,
+    }
+}
+
 #[component]
 fn PowerMetrics() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
+    let lang = use_lang();
+    let scope = RwSignal::new("CITY".to_string());
+    let options = move || {
+        let l = lang();
+        let zh = l == Lang::Zh;
+        let mut v = vec![(
+            "CITY".to_string(),
+            if zh { "全市" } else { "City-wide" }.to_string(),
+        )];
+        app.desk.with(|d| {
+            let ws = d.ws();
+            v.extend(ws.parks.iter_live().map(|p| {
+                (
+                    format!("PARK:{}", p.meta.id),
+                    format!("{}{}", if zh { "园区：" } else { "Park: " }, p.data.name_zh),
+                )
+            }));
+            v.push((
+                "GRANTOR:CITY".into(),
+                if zh {
+                    "赋权主体：市政府".into()
+                } else {
+                    "Grantor: city government".into()
+                },
+            ));
+            v.extend(ws.counties.iter_live().map(|c| {
+                (
+                    format!("GRANTOR:{}", c.meta.id),
+                    format!(
+                        "{}{}",
+                        if zh { "赋权主体：" } else { "Grantor: " },
+                        c.data.name
+                    ),
+                )
+            }));
+        });
+        v.extend(PowerCategory::ALL.iter().map(|c| {
+            (
+                format!("CAT:{}", c.code()),
+                format!("{}{}", if zh { "类别：" } else { "Category: " }, c.label(l)),
+            )
+        }));
+        v
+    };
     let figures = move || {
         let day = app.as_of.get();
-        let s = DelegationScope::City;
+        let s = parse_scope(&scope.get());
         app.desk.with(|d| {
             let ws = d.ws();
             (
@@ -93,7 +152,22 @@ fn PowerMetrics() -> impl IntoView {
             )
         })
     };
+    let ranking = move || {
+        let day = app.as_of.get();
+        app.desk.with(|d| {
+            dm::department_ranking(d.ws(), day)
+                .into_iter()
+                .map(|(dept, score, n)| (d.ws().label_of(Kind::OrgUnit, &dept), score, n))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
+        <div class="field field-inline">
+            <label for="metric-scope">{t!(i18n, pw_scope)}</label>
+            <select id="metric-scope" on:change=move |ev| scope.set(event_target_value(&ev))>
+                {move || options().into_iter().map(|(v, l)| { let sel = v == scope.get_untracked(); view! { <option value=v selected=sel>{l}</option> } }).collect_view()}
+            </select>
+        </div>
         <div class="cards">
             <div class="card"><div class="card-label">{t!(i18n, pw_due)}</div><div class="card-value" id="pw-due">{move || figures().0}</div></div>
             <div class="card"><div class="card-label">{t!(i18n, pw_rate_strict)}</div><div class="card-value" id="pw-rate-strict">{move || pct(figures().1)}</div><div class="card-note">{move || { let r = figures().1; format!("{} / {}", r.num, r.den) }} " · S7.1"</div></div>
@@ -103,6 +177,17 @@ fn PowerMetrics() -> impl IntoView {
             <div class="card"><div class="card-label">{t!(i18n, pw_links)}</div><div class="card-value" id="pw-links">{move || pct_opt(figures().5)}</div></div>
             <div class="card"><div class="card-label">{t!(i18n, pw_zero)}</div><div class="card-value" id="pw-zero">{move || pct(figures().6)}</div></div>
         </div>
+        <details class="block" id="ranking">
+            <summary>{t!(i18n, pw_ranking)}</summary>
+            <table class="table table-compact">
+                <thead><tr><th scope="col">"#"</th><th scope="col">{t!(i18n, pw_department)}</th><th scope="col">{t!(i18n, pw_weighted)}</th><th scope="col">{t!(i18n, pw_inspected)}</th></tr></thead>
+                <tbody>
+                    {move || ranking().into_iter().enumerate().map(|(i, (name, score, n))| view! {
+                        <tr><td class="num">{i + 1}</td><th scope="row">{name}</th><td class="num">{format!("{:.2}", score)}</td><td class="num">{n}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
     }
 }
 
@@ -392,6 +477,10 @@ fn DelegationDetail(id: String) -> impl IntoView {
                     <Show when=move || errors.with(|e| !e.is_empty())>
                         <div class="error-summary" role="alert"><ViolationList items=Signal::derive(move || errors.get()) /></div>
                     </Show>
+                    <details class="editor">
+                        <summary>{t!(i18n, pw_edit)}</summary>
+                        <DelegationEditor id=r.meta.id.clone() />
+                    </details>
                     <h4>{t!(i18n, pw_history)}</h4>
                     <table class="table table-compact history">
                         <tbody>
@@ -800,4 +889,243 @@ fn Catalogue(selected: RwSignal<Vec<String>>) -> impl IntoView {
 enum Next {
     Lifecycle(Lifecycle),
     Reception(Reception),
+}
+
+/// Edits what the 编办, the department and the park record about one delegation: need, capacity
+/// per dimension, override reason, links, added preconditions, parallel processing and case
+/// volumes. Saved as one command on the revision the editor opened.
+#[component]
+fn DelegationEditor(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let lang = use_lang();
+    let Some(rec) = app
+        .desk
+        .with_untracked(|d| d.ws().delegations.live(&id).cloned())
+    else {
+        return ().into_any();
+    };
+    let item_links = app.desk.with_untracked(|d| {
+        d.ws()
+            .power_items
+            .live(&rec.data.power_item_id)
+            .map(|i| i.data.process_links.clone())
+            .unwrap_or_default()
+    });
+    let penalty = app.desk.with_untracked(|d| {
+        d.ws()
+            .power_items
+            .live(&rec.data.power_item_id)
+            .is_some_and(|i| i.data.power_type == crate::domain::power::PowerType::Penalty)
+    });
+    let d = rec.data.clone();
+    let base_rev = rec.meta.rev;
+    let errors = RwSignal::new(Vec::<Violation>::new());
+    let rationale = RwSignal::new(
+        d.need
+            .as_ref()
+            .map(|n| n.rationale.clone())
+            .unwrap_or_default(),
+    );
+    let expected = RwSignal::new(
+        d.need
+            .as_ref()
+            .and_then(|n| n.expected_annual_cases)
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    );
+    let assessed = RwSignal::new(date_string(
+        d.capacity
+            .as_ref()
+            .map(|c| c.assessed_on)
+            .or(Some(app.as_of.get_untracked())),
+    ));
+    let scores: Vec<(CapacityDimension, RwSignal<String>)> = CapacityDimension::ALL
+        .iter()
+        .map(|dim| {
+            (
+                *dim,
+                RwSignal::new(
+                    d.capacity
+                        .as_ref()
+                        .and_then(|c| c.scores.iter().find(|s| s.dimension == *dim))
+                        .map(|s| s.score.to_string())
+                        .unwrap_or_default(),
+                ),
+            )
+        })
+        .collect();
+    let gaps = RwSignal::new(
+        d.capacity
+            .as_ref()
+            .map(|c| c.gaps.join("、"))
+            .unwrap_or_default(),
+    );
+    let override_reason = RwSignal::new(d.override_reason.clone().unwrap_or_default());
+    let delegated = RwSignal::new(d.delegated_links.clone());
+    let retained = RwSignal::new(d.retained_links.clone());
+    let preconditions = RwSignal::new(d.added_preconditions.join("、"));
+    let parallel = RwSignal::new(d.parallel);
+    let cases = RwSignal::new(
+        d.cases
+            .iter()
+            .map(|c| format!("{},{},{}", c.month, c.by_park, c.by_source))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let scores_for_total = scores.clone();
+    let capacity_now = move || -> Option<Capacity> {
+        let day = parse_date(&assessed.get())?;
+        let list: Vec<DimensionScore> = scores_for_total
+            .iter()
+            .filter_map(|(dim, v)| {
+                v.get()
+                    .trim()
+                    .parse::<u8>()
+                    .ok()
+                    .map(|score| DimensionScore {
+                        dimension: *dim,
+                        score: score.min(5),
+                    })
+            })
+            .collect();
+        (!list.is_empty()).then(|| Capacity {
+            assessed_on: day,
+            scores: list,
+            gaps: split_list(&gaps.get()),
+        })
+    };
+    let cap2 = capacity_now.clone();
+    let summary = move || {
+        cap2()
+            .map(|c| format!("{:.0} · {}", c.total(), c.conclusion(penalty).label(lang())))
+            .unwrap_or_else(|| "—".into())
+    };
+    let id2 = id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut local = Vec::new();
+        let mut months = Vec::new();
+        for (n, line) in cases.get_untracked().lines().enumerate() {
+            let parts: Vec<&str> = line
+                .split([',', '，', ' ', '\t'])
+                .filter(|p| !p.trim().is_empty())
+                .collect();
+            if parts.is_empty() {
+                continue;
+            }
+            let parsed = (parts.len() == 3).then(|| {
+                (
+                    parts[0].trim(),
+                    parts[1].trim().parse::<u32>(),
+                    parts[2].trim().parse::<u32>(),
+                )
+            });
+            match parsed {
+                Some((m, Ok(p), Ok(s))) if m.len() == 7 && m.as_bytes()[4] == b'-' => months.push(CaseMonth { month: m.to_string(), by_park: p, by_source: s }),
+                _ => local.push(local_error("cases", &format!("办件量第 {} 行应为“年-月,园区件数,原部门件数”，如 2013-03,6,0", n + 1), &format!("Case line {} should read “year-month,park cases,department cases”, e.g. 2013-03,6,0", n + 1))),
+            }
+        }
+        let exp = parse_opt::<u32>(&expected.get_untracked()).unwrap_or_else(|_| {
+            local.push(local_error(
+                "expected",
+                "预计年办件量请填写整数",
+                "Enter the expected annual cases as a whole number",
+            ));
+            None
+        });
+        if !local.is_empty() {
+            errors.set(local);
+            return;
+        }
+        let Some(current) = app
+            .desk
+            .with_untracked(|w| w.ws().delegations.live(&id2).cloned())
+        else {
+            return;
+        };
+        let mut data = current.data.clone();
+        let r = rationale.get_untracked().trim().to_string();
+        data.need = (!r.is_empty() || exp.is_some()).then(|| Need {
+            requested_by_park: data.need.as_ref().is_some_and(|n| n.requested_by_park),
+            expected_annual_cases: exp,
+            rationale: r,
+        });
+        data.capacity = capacity_now();
+        let o = override_reason.get_untracked().trim().to_string();
+        data.override_reason = (!o.is_empty()).then_some(o);
+        data.delegated_links = delegated.get_untracked();
+        data.retained_links = retained.get_untracked();
+        data.added_preconditions = split_list(&preconditions.get_untracked());
+        data.parallel = parallel.get_untracked();
+        data.cases = months;
+        match app.dispatch(Command::Save {
+            id: Some(id2.clone()),
+            data: Data::Delegation(data),
+            base_rev: Some(base_rev),
+        }) {
+            Ok(out) => {
+                errors.set(Vec::new());
+                app.toast.set(Some(out.summary));
+            }
+            Err(CommandError::Rejected(v)) => errors.set(v),
+            Err(e) => app.toast.set(Some(e.text())),
+        }
+    };
+    let link_boxes = move |list: RwSignal<Vec<crate::domain::power::ProcessLink>>,
+                           prefix: &'static str| {
+        item_links
+            .iter()
+            .copied()
+            .map(|l| {
+                let box_id = format!("{prefix}-{}", l.code());
+                view! {
+                    <span class="check-item">
+                        <input type="checkbox" id=box_id.clone() prop:checked=move || list.with(|x| x.contains(&l))
+                            on:change=move |ev| { let on = event_target_checked(&ev); list.update(|x| { x.retain(|y| *y != l); if on { x.push(l); } }); } />
+                        <label for=box_id>{move || l.label(lang())}</label>
+                    </span>
+                }
+            })
+            .collect_view()
+    };
+    let delegated_boxes = link_boxes.clone()(delegated, "link-given");
+    let retained_boxes = link_boxes(retained, "link-kept");
+    view! {
+        <form class="form" id="delegation-editor" on:submit=submit novalidate>
+            <div class="form-grid">
+                <div class="field field-wide"><label for="ed-need">{t!(i18n, pw_need)}</label><textarea id="ed-need" rows="2" prop:value=move || rationale.get() on:input=move |ev| rationale.set(event_target_value(&ev))></textarea></div>
+                <div class="field"><label for="ed-expected">{t!(i18n, pw_expected)}</label><input id="ed-expected" type="text" prop:value=move || expected.get() on:input=move |ev| expected.set(event_target_value(&ev)) /><FieldError errors field="expected" /></div>
+                <div class="field"><label for="ed-assessed">{t!(i18n, pw_assessed_on)}</label><input id="ed-assessed" type="date" prop:value=move || assessed.get() on:input=move |ev| assessed.set(event_target_value(&ev)) /></div>
+            </div>
+            <fieldset class="check-group capacity-grid">
+                <legend>{t!(i18n, pw_capacity)} " — " <strong id="ed-capacity-total">{summary}</strong></legend>
+                {scores.into_iter().map(|(dim, v)| {
+                    let box_id = format!("cap-{}", dim.code());
+                    view! {
+                        <span class="field">
+                            <label for=box_id.clone()>{move || format!("{}（{}）", dim.label(lang()), dim.weight())}</label>
+                            <input id=box_id type="number" min="0" max="5" prop:value=move || v.get() on:input=move |ev| v.set(event_target_value(&ev)) />
+                        </span>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="form-grid">
+                <div class="field field-wide"><label for="ed-gaps">{t!(i18n, pw_gaps)}</label><input id="ed-gaps" type="text" prop:value=move || gaps.get() on:input=move |ev| gaps.set(event_target_value(&ev)) /></div>
+                <div class="field field-wide"><label for="ed-override">{t!(i18n, pw_override)}</label><input id="ed-override" type="text" prop:value=move || override_reason.get() on:input=move |ev| override_reason.set(event_target_value(&ev)) /></div>
+            </div>
+            <fieldset class="check-group"><legend>{t!(i18n, pw_links_given)}</legend>{delegated_boxes}</fieldset>
+            <fieldset class="check-group"><legend>{t!(i18n, pw_links_kept)}</legend>{retained_boxes}</fieldset>
+            <div class="form-grid">
+                <div class="field field-wide"><label for="ed-pre">{t!(i18n, pw_preconditions)}</label><input id="ed-pre" type="text" prop:value=move || preconditions.get() on:input=move |ev| preconditions.set(event_target_value(&ev)) /></div>
+                <div class="field field-check"><input id="ed-parallel" type="checkbox" prop:checked=move || parallel.get() on:change=move |ev| parallel.set(event_target_checked(&ev)) /><label for="ed-parallel">{t!(i18n, pw_parallel)}</label></div>
+                <div class="field field-wide"><label for="ed-cases">{t!(i18n, pw_cases)}</label><textarea id="ed-cases" rows="3" prop:value=move || cases.get() on:input=move |ev| cases.set(event_target_value(&ev))></textarea><FieldError errors field="cases" /></div>
+            </div>
+            <Show when=move || errors.with(|e| !e.is_empty())>
+                <div class="error-summary" role="alert" id="editor-errors"><strong>{t!(i18n, form_has_errors)}</strong><ViolationList items=Signal::derive(move || errors.get()) /></div>
+            </Show>
+            <div class="form-buttons"><button type="submit" class="btn btn-primary" id="editor-save">{t!(i18n, save)}</button></div>
+        </form>
+    }
+    .into_any()
 }
