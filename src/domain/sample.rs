@@ -29,6 +29,26 @@ struct Builder {
 }
 
 impl Builder {
+    /// Sample records are stamped 2012-10-01 by the "sample" office; `salt` keeps each part's ids
+    /// distinct and deterministic.
+    fn start(ws: Workspace, salt: u128) -> Builder {
+        let at = date(2012, 10, 1)
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc();
+        let office = Office {
+            id: SAMPLE_OFFICE_ID.into(),
+            name: "示例数据".into(),
+            role: Role::Bianban,
+        };
+        Builder {
+            ws,
+            ids: SeqIds { next: 0, salt },
+            at,
+            office,
+        }
+    }
+
     fn add(&mut self, provenance: Provenance, note: Option<&str>, data: Data) -> String {
         let id = self.ids.next_id(self.at);
         let mut meta = Meta::new(id.clone(), self.at, &self.office, provenance);
@@ -40,24 +60,7 @@ impl Builder {
 
 /// The territory part of the demo: parks, townships, entrustments, committees, cross-posts.
 fn territory() -> Workspace {
-    let at = date(2012, 10, 1)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
-    let office = Office {
-        id: SAMPLE_OFFICE_ID.into(),
-        name: "示例数据".into(),
-        role: Role::Bianban,
-    };
-    let mut b = Builder {
-        ws: Workspace::default(),
-        ids: SeqIds {
-            next: 0,
-            salt: 0x5A4D_504C,
-        },
-        at,
-        office,
-    };
+    let mut b = Builder::start(Workspace::default(), 0x5A4D_504C);
 
     b.add(
         Provenance::Public,
@@ -558,24 +561,7 @@ const CATALOGUE: &[CatalogueRow] = {
 /// The territory plus the sample power catalogue, departments and each park's unified
 /// enforcement body, without delegations (the starting point of the delegation tests).
 pub fn demo_with_catalogue() -> Workspace {
-    let at = date(2012, 10, 1)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
-    let office = Office {
-        id: SAMPLE_OFFICE_ID.into(),
-        name: "示例数据".into(),
-        role: Role::Bianban,
-    };
-    let mut b = Builder {
-        ws: territory(),
-        ids: SeqIds {
-            next: 0,
-            salt: 0x5A4D_5043,
-        },
-        at,
-        office,
-    };
+    let mut b = Builder::start(territory(), 0x5A4D_5043);
     let longyang =
         b.ws.counties
             .iter_live()
@@ -659,24 +645,7 @@ struct SamplePark {
 pub fn demo() -> Workspace {
     use super::delegation::*;
     use ProcessLink::*;
-    let at = date(2012, 10, 1)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
-    let office = Office {
-        id: SAMPLE_OFFICE_ID.into(),
-        name: "示例数据".into(),
-        role: Role::Bianban,
-    };
-    let mut b = Builder {
-        ws: demo_with_catalogue(),
-        ids: SeqIds {
-            next: 0,
-            salt: 0x5A4D_4447,
-        },
-        at,
-        office,
-    };
+    let mut b = Builder::start(demo_with_catalogue(), 0x5A4D_4447);
     let ws = &b.ws;
     let item = |code: &str| {
         ws.power_items
@@ -695,14 +664,7 @@ pub fn demo() -> Workspace {
                 .filter(|e| e.data.park_id == p.meta.id)
                 .map(|e| e.data.township_id.clone())
                 .collect();
-            let body = ws
-                .org_units
-                .iter_live()
-                .find(|o| {
-                    o.data.kind == OrgKind::UnifiedEnforcement
-                        && o.data.park_id.as_deref() == Some(p.meta.id.as_str())
-                })
-                .map(|o| o.meta.id.clone());
+            let body = ws.enforcement_body(&p.meta.id).map(|o| o.meta.id.clone());
             let county = p.data.host_county_ids.first().cloned().unwrap_or_default();
             SamplePark {
                 id: p.meta.id.clone(),

@@ -183,6 +183,15 @@ entities! {
 }
 
 impl Workspace {
+    /// The park's active unified enforcement body (S3.3), if it has one.
+    pub fn enforcement_body(&self, park_id: &str) -> Option<&Rec<OrgUnitData>> {
+        self.org_units.iter_live().find(|o| {
+            o.data.kind == super::org::OrgKind::UnifiedEnforcement
+                && o.data.park_id.as_deref() == Some(park_id)
+                && o.data.is_active()
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
         Kind::ALL.iter().all(|k| self.count_all(*k) == 0)
     }

@@ -588,14 +588,7 @@ fn BatchForm(selected: RwSignal<Vec<String>>) -> impl IntoView {
                 .filter(|e| e.data.park_id == park_id && e.data.in_force_on(day))
                 .map(|e| e.data.township_id.clone())
                 .collect();
-            let body = ws
-                .org_units
-                .iter_live()
-                .find(|o| {
-                    o.data.kind == crate::domain::org::OrgKind::UnifiedEnforcement
-                        && o.data.park_id.as_deref() == Some(park_id.as_str())
-                })
-                .map(|o| o.meta.id.clone());
+            let body = ws.enforcement_body(&park_id).map(|o| o.meta.id.clone());
             items
                 .iter()
                 .filter_map(|i| ws.power_items.live(i))
