@@ -17,11 +17,11 @@ async fn first_open_shows_badged_demo_data_in_chinese_and_saves_it() {
     assert_eq!(b.text("#metric-integration").await, "83.3%");
     assert_eq!(b.text("#nav-overview").await, "总览", "Chinese first");
     assert!(b.text("#sample-notice").await.contains("SAMPLE"));
-    // The open issue teaches BR-A8 with its source sentence.
+    // The open issue teaches BR-A8 with its source sentence and names its record.
+    let a8 = b.text(".violations li[data-rule='BR-A8']").await;
     assert!(
-        b.text(".violations li[data-rule='BR-A8']")
-            .await
-            .contains("S1.4")
+        a8.contains("S1.4") && a8.contains("水长工业园区 ← 示例乡乙"),
+        "{a8}"
     );
     b.click("#nav-parks").await;
     b.wait_css("#park-table tbody tr").await;

@@ -36,7 +36,7 @@ pub fn severity_class(s: Severity) -> &'static str {
 
 /// One violation: severity, rule, the report sentence it comes from, and the message.
 #[component]
-pub fn ViolationItem(v: Violation) -> impl IntoView {
+pub fn ViolationItem(v: Violation, #[prop(optional)] subject: Option<String>) -> impl IntoView {
     let lang = use_lang();
     let sev = v.severity;
     let rule = v.rule;
@@ -49,17 +49,27 @@ pub fn ViolationItem(v: Violation) -> impl IntoView {
             <code class="rule">{rule}</code>
             {source.map(|s| view! { " " <span class="source" title="报告句 / report sentence">{s}</span> })}
             " "
+            {subject.filter(|s| !s.is_empty()).map(|s| view! { <strong class="subject">{s}</strong> "：" })}
             <span class="msg">{move || msg.get(lang()).to_string()}</span>
         </li>
     }
 }
 
 #[component]
-pub fn ViolationList(#[prop(into)] items: Signal<Vec<Violation>>) -> impl IntoView {
+/// A list of violations. With `name_records`, each line also names its record, for lists that
+/// gather violations from many records (the overview).
+pub fn ViolationList(
+    #[prop(into)] items: Signal<Vec<Violation>>,
+    #[prop(optional)] name_records: bool,
+) -> impl IntoView {
+    let app = crate::ui::state::use_app();
     view! {
         <ul class="violations">
             <For each=move || items.get() key=|v| format!("{}{:?}{}{:?}{}", v.rule, v.kind, v.id, v.field, v.message.en) let:v>
-                <ViolationItem v=v />
+                {
+                    let subject = name_records.then(|| app.desk.with_untracked(|d| d.ws().label_of(v.kind, &v.id)));
+                    view! { <ViolationItem v=v subject=subject.unwrap_or_default() /> }
+                }
             </For>
         </ul>
     }

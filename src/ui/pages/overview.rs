@@ -110,7 +110,7 @@ pub fn Overview() -> impl IntoView {
                 </tbody>
             </table>
             <h2>{t!(i18n, open_issues)} " (" <span id="violation-count">{move || violations.get().len()}</span> ")"</h2>
-            <ViolationList items=violations />
+            <ViolationList items=violations name_records=true />
         </section>
     }
 }
