@@ -583,6 +583,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|t| t.data.in_planning_area_of.as_deref() == Some(id))
                 .for_each(|t| add(Kind::Township, t.id()));
+            ws.institutions
+                .iter_live()
+                .filter(|i| i.data.park_id == id)
+                .for_each(|i| add(Kind::Institution, i.id()));
         }
         Kind::PowerItem => {
             ws.delegations
@@ -600,7 +604,11 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .filter(|i| i.data.source_dept_id.as_deref() == Some(id))
                 .for_each(|i| add(Kind::PowerItem, i.id()));
         }
-        Kind::City | Kind::Entrustment | Kind::ConcurrentPost | Kind::Delegation => {}
+        Kind::City
+        | Kind::Entrustment
+        | Kind::ConcurrentPost
+        | Kind::Delegation
+        | Kind::Institution => {}
     }
     out
 }

@@ -24,7 +24,18 @@ pub fn to_current(mut value: Value, from: u64) -> Result<(Value, Vec<Text>), Sna
             root.insert("schema_version".into(), json!(2));
         }
     }
+    if from <= 2 {
+        v2_to_v3(&mut value, &mut notes);
+    }
     Ok((value, notes))
+}
+
+/// Schema 3 added the tables of organisation and people, supervision and the service system
+/// (institutions, …); they start empty.
+fn v2_to_v3(value: &mut Value, _notes: &mut Vec<Text>) {
+    if let Some(root) = value.as_object_mut() {
+        root.insert("schema_version".into(), json!(3));
+    }
 }
 
 fn records_mut<'a>(value: &'a mut Value, table: &str) -> Vec<&'a mut Map<String, Value>> {

@@ -8,6 +8,7 @@ pub mod delegation;
 pub mod delegation_metrics;
 pub mod delegation_rules;
 pub mod entrustment;
+pub mod institution;
 pub mod integration;
 pub mod meta;
 pub mod metrics;

@@ -102,6 +102,42 @@ pub fn check_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Violation> {
     s.out
 }
 
+/// The violations of one check, indexed by record so that a list can show each row's issues
+/// without checking the whole workspace once per row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ViolationIndex {
+    all: Vec<Violation>,
+    by_record: std::collections::HashMap<(Kind, String), Vec<usize>>,
+}
+
+impl ViolationIndex {
+    pub fn new(all: Vec<Violation>) -> Self {
+        let mut by_record: std::collections::HashMap<(Kind, String), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, v) in all.iter().enumerate() {
+            by_record.entry((v.kind, v.id.clone())).or_default().push(i);
+        }
+        ViolationIndex { all, by_record }
+    }
+
+    pub fn check(ws: &Workspace, as_of: NaiveDate) -> Self {
+        Self::new(check_all(ws, as_of))
+    }
+
+    pub fn all(&self) -> &[Violation] {
+        &self.all
+    }
+
+    /// The violations standing on one record.
+    pub fn of(&self, kind: Kind, id: &str) -> impl Iterator<Item = &Violation> {
+        self.by_record
+            .get(&(kind, id.to_string()))
+            .into_iter()
+            .flatten()
+            .map(|i| &self.all[*i])
+    }
+}
+
 /// Block violations in `after` that were not already in `before`.
 pub fn new_blocks(before: &[Violation], after: Vec<Violation>) -> Vec<Violation> {
     let old: BTreeSet<_> = before

@@ -14,9 +14,10 @@ use super::text::Text;
 use super::workspace::{Kind, Workspace};
 
 pub const FORMAT: &str = "parkdesk-snapshot";
-/// 2 added the power catalogue and delegations: an older app must refuse such a file ("update
-/// the app") rather than silently drop tables it does not know.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 2 added the power catalogue and delegations, 3 the organisation, people, supervision and
+/// service tables: an older app must refuse such a file ("update the app") rather than silently
+/// drop tables it does not know.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {

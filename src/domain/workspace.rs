@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::delegation::DelegationData;
 use super::entrustment::EntrustmentData;
+use super::institution::InstitutionData;
 use super::integration::ConcurrentPostData;
 use super::meta::{Id, Meta};
 use super::org::OrgUnitData;
@@ -180,6 +181,7 @@ entities! {
     ConcurrentPost { table: concurrent_posts, data: ConcurrentPostData, code: "concurrent_posts", zh: "职务兼任", en: "Concurrent post" },
     PowerItem { table: power_items, data: PowerItemData, code: "power_items", zh: "权力事项", en: "Power item" },
     Delegation { table: delegations, data: DelegationData, code: "delegations", zh: "赋权事项", en: "Delegation" },
+    Institution { table: institutions, data: InstitutionData, code: "institutions", zh: "制度", en: "Institution" },
 }
 
 impl Workspace {
@@ -219,6 +221,7 @@ impl Workspace {
                 "{}（{} / {}）",
                 r.data.holder, r.data.park_post, r.data.township_post
             ),
+            Some(Record::Institution(r)) => r.data.title,
             None => id.to_string(),
         }
     }

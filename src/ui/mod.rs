@@ -2,6 +2,7 @@
 //! only with domain commands.
 
 mod browser;
+mod form;
 mod locale;
 mod pages;
 mod shell;

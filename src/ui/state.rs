@@ -2,6 +2,7 @@
 //! profile, save status, banners and the import in progress. Autosave hangs here.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use super::browser::{self, RandomIds};
 use crate::APP_VERSION;
 use crate::domain::command::{Command, CommandError, Ctx, Desk, Outcome};
 use crate::domain::meta::{Office, Role, Timestamp};
+use crate::domain::rules::ViolationIndex;
 use crate::domain::sample;
 use crate::domain::snapshot::{self, Checked};
 use crate::domain::text::Text;
@@ -75,6 +77,9 @@ pub struct AppState {
     pub import: RwSignal<ImportStage>,
     /// The date the overview computes its figures for.
     pub as_of: RwSignal<NaiveDate>,
+    /// Every rule checked once per change of the data or the as-of date, indexed by record;
+    /// pages read it instead of checking the workspace themselves.
+    pub checks: Memo<Arc<ViolationIndex>>,
     saving_enabled: RwSignal<bool>,
 }
 
@@ -195,15 +200,21 @@ impl AppState {
         };
         let tab = crate::domain::meta::IdSource::next_id(&mut RandomIds, browser::now());
         SAVER.with(|s| *s.borrow_mut() = Saver::new(tab, marker));
-        let as_of = default_as_of(&desk);
+        let as_of = RwSignal::new(default_as_of(&desk));
+        let desk = RwSignal::new(desk);
+        let checks = Memo::new(move |_| {
+            let day = as_of.get();
+            Arc::new(desk.with(|d| ViolationIndex::check(d.ws(), day)))
+        });
         let state = AppState {
-            desk: RwSignal::new(desk),
+            desk,
             office: RwSignal::new(office),
             save: RwSignal::new(save),
             banners: RwSignal::new(banners),
             toast: RwSignal::new(None),
             import: RwSignal::new(ImportStage::Idle),
-            as_of: RwSignal::new(as_of),
+            as_of,
+            checks,
             saving_enabled: RwSignal::new(enabled),
         };
         state.listen();

@@ -139,3 +139,12 @@ pub fn split_list(s: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+/// A rate as "12.5%", or "—" when there is nothing to divide by.
+pub fn pct(r: crate::domain::metrics::Ratio) -> String {
+    pct_opt(r.percent())
+}
+
+pub fn pct_opt(p: Option<f64>) -> String {
+    p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "—".into())
+}

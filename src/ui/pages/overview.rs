@@ -4,19 +4,12 @@
 use leptos::prelude::*;
 
 use super::page_title;
-use crate::domain::metrics::{self, Ratio, Scope};
-use crate::domain::rules::{Severity, check_all};
+use crate::domain::metrics::{self, Scope};
+use crate::domain::rules::Severity;
 use crate::ui::i18n::*;
 use crate::ui::state::use_app;
 use crate::ui::use_lang;
-use crate::ui::widgets::{ProvenanceBadge, ViolationList};
-
-fn pct(r: Ratio) -> String {
-    match r.percent() {
-        Some(p) => format!("{p:.1}%"),
-        None => "—".into(),
-    }
-}
+use crate::ui::widgets::{ProvenanceBadge, ViolationList, pct};
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -60,11 +53,12 @@ pub fn Overview() -> impl IntoView {
         })
     };
     let violations = Memo::new(move |_| {
-        let day = as_of.get();
-        app.desk.with(|d| {
-            let mut v: Vec<_> = check_all(d.ws(), day)
-                .into_iter()
+        app.checks.with(|c| {
+            let mut v: Vec<_> = c
+                .all()
+                .iter()
                 .filter(|v| v.severity != Severity::Info)
+                .cloned()
                 .collect();
             v.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.rule.cmp(b.rule)));
             v

@@ -4,309 +4,16 @@
 use leptos::prelude::*;
 
 use super::page_title;
-use crate::domain::command::{Command, CommandError};
 use crate::domain::entrustment::{EntrustScope, EntrustmentData, EntrustmentStatus};
 use crate::domain::integration::ConcurrentPostData;
 use crate::domain::meta::{DocRef, Period};
-use crate::domain::rules::{Severity, Violation, check_all};
 use crate::domain::territory::*;
-use crate::domain::text::{Lang, Text};
 use crate::domain::workspace::{Data, Kind};
+use crate::ui::form::*;
 use crate::ui::i18n::*;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
 use crate::ui::widgets::*;
-
-#[derive(Clone, Debug, PartialEq)]
-enum Editing {
-    Closed,
-    New,
-    /// Record id and the revision the editor starts from.
-    Edit(String, u32),
-}
-
-type Errors = RwSignal<Vec<Violation>>;
-type Options = Vec<(String, String)>;
-
-fn invalid(errors: Errors, field: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
-    move || {
-        errors
-            .with(|e| e.iter().any(|v| v.field == Some(field)))
-            .to_string()
-    }
-}
-
-fn input<L: IntoView + 'static>(
-    id: &'static str,
-    label: L,
-    value: RwSignal<String>,
-    errors: Errors,
-    field: &'static str,
-    kind: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input id=id name=field type=kind prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) aria-invalid=invalid(errors, field) />
-            <FieldError errors field />
-        </div>
-    }
-}
-
-fn textarea<L: IntoView + 'static>(
-    id: &'static str,
-    label: L,
-    value: RwSignal<String>,
-    errors: Errors,
-    field: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="field field-wide">
-            <label for=id>{label}</label>
-            <textarea id=id name=field rows="2" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) aria-invalid=invalid(errors, field)></textarea>
-            <FieldError errors field />
-        </div>
-    }
-}
-
-fn select<L: IntoView + 'static>(
-    id: &'static str,
-    label: L,
-    value: RwSignal<String>,
-    options: impl Fn() -> Options + Send + Sync + 'static,
-    errors: Errors,
-    field: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id name=field on:change=move |ev| value.set(event_target_value(&ev)) aria-invalid=invalid(errors, field)>
-                {move || options().into_iter().map(|(v, l)| {
-                    let selected = v == value.get();
-                    view! { <option value=v selected=selected>{l}</option> }
-                }).collect_view()}
-            </select>
-            <FieldError errors field />
-        </div>
-    }
-}
-
-fn checkbox<L: IntoView + 'static>(
-    id: &'static str,
-    label: L,
-    value: RwSignal<bool>,
-) -> impl IntoView {
-    view! {
-        <div class="field field-check">
-            <input id=id type="checkbox" prop:checked=move || value.get() on:change=move |ev| value.set(event_target_checked(&ev)) />
-            <label for=id>{label}</label>
-        </div>
-    }
-}
-
-/// A group of checkboxes over (value, label) options, holding the checked values.
-fn check_group<L: IntoView + 'static>(
-    id: &'static str,
-    legend: L,
-    value: RwSignal<Vec<String>>,
-    options: impl Fn() -> Options + Send + Sync + 'static,
-    errors: Errors,
-    field: &'static str,
-) -> impl IntoView {
-    view! {
-        <fieldset class="field field-wide check-group" id=id>
-            <legend>{legend}</legend>
-            {move || options().into_iter().enumerate().map(|(i, (v, l))| {
-                let box_id = format!("{id}-{i}");
-                let v2 = v.clone();
-                let checked = move || value.with(|xs| xs.contains(&v2));
-                view! {
-                    <span class="check-item">
-                        <input type="checkbox" id=box_id.clone() value=v.clone() prop:checked=checked
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                let v = v.clone();
-                                value.update(|xs| { xs.retain(|x| *x != v); if on { xs.push(v); } });
-                            } />
-                        <label for=box_id>{l}</label>
-                    </span>
-                }
-            }).collect_view()}
-            <FieldError errors field />
-        </fieldset>
-    }
-}
-
-fn enum_options<E: Copy + Send + Sync + 'static>(
-    all: &'static [E],
-    code: fn(E) -> &'static str,
-    label: fn(E, Lang) -> &'static str,
-    lang: impl Fn() -> Lang + Send + Sync + 'static,
-) -> impl Fn() -> Options + Send + Sync + 'static {
-    move || {
-        all.iter()
-            .map(|e| (code(*e).to_string(), label(*e, lang()).to_string()))
-            .collect()
-    }
-}
-
-fn county_options(app: AppState) -> impl Fn() -> Options + Send + Sync + 'static {
-    move || {
-        app.desk.with(|d| {
-            d.ws()
-                .counties
-                .iter_live()
-                .map(|c| (c.meta.id.clone(), c.data.name.clone()))
-                .collect()
-        })
-    }
-}
-
-fn park_options(
-    app: AppState,
-    none: Option<&'static str>,
-) -> impl Fn() -> Options + Send + Sync + 'static {
-    move || {
-        let mut v: Options = none
-            .map(|n| vec![(String::new(), n.to_string())])
-            .unwrap_or_default();
-        app.desk.with(|d| {
-            v.extend(
-                d.ws()
-                    .parks
-                    .iter_live()
-                    .map(|p| (p.meta.id.clone(), p.data.name_zh.clone())),
-            )
-        });
-        v
-    }
-}
-
-fn township_options(app: AppState) -> impl Fn() -> Options + Send + Sync + 'static {
-    move || {
-        app.desk.with(|d| {
-            let ws = d.ws();
-            d.ws()
-                .townships
-                .iter_live()
-                .map(|t| {
-                    (
-                        t.meta.id.clone(),
-                        format!(
-                            "{}（{}）",
-                            t.data.name,
-                            ws.label_of(Kind::County, &t.data.county_id)
-                        ),
-                    )
-                })
-                .collect()
-        })
-    }
-}
-
-/// Runs a Save command and reports the result on the form. `base_rev` is the revision the form
-/// was opened on: if the record changed since (another tab, an import), the domain refuses the
-/// save rather than overwrite that change.
-fn save(
-    app: AppState,
-    id: Option<String>,
-    base_rev: Option<u32>,
-    data: Data,
-    errors: Errors,
-    edit: RwSignal<Editing>,
-) {
-    match app.dispatch(Command::Save { id, data, base_rev }) {
-        Ok(out) => {
-            errors.set(Vec::new());
-            edit.set(Editing::Closed);
-            let n = out.warnings.len();
-            let summary = if n == 0 {
-                out.summary
-            } else {
-                Text::new(
-                    format!("{}（{n} 条警示）", out.summary.zh),
-                    format!("{} ({n} warnings)", out.summary.en),
-                )
-            };
-            app.toast.set(Some(summary));
-        }
-        Err(CommandError::Rejected(v)) => errors.set(v),
-        Err(e) => errors.set(vec![Violation {
-            field: None,
-            ..local_error("", &e.text().zh, &e.text().en)
-        }]),
-    }
-}
-
-/// The form's error summary, read out by screen readers.
-#[component]
-fn ErrorSummary(errors: Errors) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Show when=move || errors.with(|e| !e.is_empty())>
-            <div class="error-summary" role="alert" id="form-errors">
-                <strong>{t!(i18n, form_has_errors)}</strong>
-                <ViolationList items=Signal::derive(move || errors.get()) />
-            </div>
-        </Show>
-    }
-}
-
-#[component]
-fn FormButtons(prefix: &'static str, edit: RwSignal<Editing>, errors: Errors) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="form-buttons">
-            <button type="submit" class="btn btn-primary" id=format!("{prefix}-save")>{t!(i18n, save)}</button>
-            " "
-            <button type="button" class="btn" id=format!("{prefix}-cancel") on:click=move |_| { errors.set(Vec::new()); edit.set(Editing::Closed); }>{t!(i18n, cancel)}</button>
-        </div>
-    }
-}
-
-/// Delete with an inline confirmation step.
-#[component]
-fn DeleteButton(kind: Kind, id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app();
-    let asking = RwSignal::new(false);
-    let id2 = id.clone();
-    view! {
-        <Show when=move || asking.get() fallback=move || view! {
-            <button class="btn btn-small btn-danger" data-action="delete" on:click=move |_| asking.set(true)>{t!(i18n, delete)}</button>
-        }>
-            <span class="confirm">
-                {t!(i18n, confirm_delete)} " "
-                <button class="btn btn-small btn-danger" data-action="confirm-delete" on:click={
-                    let id = id2.clone();
-                    move |_| {
-                        asking.set(false);
-                        match app.dispatch(Command::Delete { kind, id: id.clone() }) {
-                            Ok(out) => app.toast.set(Some(out.summary)),
-                            Err(e) => app.toast.set(Some(e.text())),
-                        }
-                    }
-                }>{t!(i18n, confirm)}</button>
-                " "
-                <button class="btn btn-small" on:click=move |_| asking.set(false)>{t!(i18n, cancel)}</button>
-            </span>
-        </Show>
-    }
-}
-
-/// Warnings and blocks standing on one record, shown in its row.
-fn record_issues(app: AppState, kind: Kind, id: String) -> impl IntoView {
-    let items = Signal::derive(move || {
-        let day = app.as_of.get();
-        app.desk.with(|d| {
-            check_all(d.ws(), day)
-                .into_iter()
-                .filter(|v| v.kind == kind && v.id == id && v.severity != Severity::Info)
-                .collect::<Vec<_>>()
-        })
-    });
-    view! { <ViolationList items=items /> }
-}
 
 #[component]
 pub fn Parks() -> impl IntoView {
@@ -422,7 +129,7 @@ fn ParkForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) 
         body_limit: None,
         status: ParkStatus::Piloting,
     });
-    let errors: Errors = RwSignal::new(Vec::new());
+    let errors: FieldErrors = RwSignal::new(Vec::new());
     let name_zh = RwSignal::new(p.name_zh.clone());
     let name_en = RwSignal::new(p.name_en.clone());
     let code = RwSignal::new(p.short_code.clone());
@@ -638,7 +345,7 @@ fn TownshipForm(
         population: None,
         in_planning_area_of: None,
     });
-    let errors: Errors = RwSignal::new(Vec::new());
+    let errors: FieldErrors = RwSignal::new(Vec::new());
     let name = RwSignal::new(t.name.clone());
     let kind = RwSignal::new(t.kind.code().to_string());
     let county = RwSignal::new(t.county_id.clone());
@@ -785,7 +492,7 @@ fn EntrustmentForm(
         app.desk
             .with_untracked(|d| d.ws().entrustments.live(id).map(|r| r.data.clone()))
     });
-    let errors: Errors = RwSignal::new(Vec::new());
+    let errors: FieldErrors = RwSignal::new(Vec::new());
     let (park0, town0) = app.desk.with_untracked(|d| {
         (
             d.ws()
@@ -1041,7 +748,7 @@ fn PostForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) 
             to: None,
         },
     });
-    let errors: Errors = RwSignal::new(Vec::new());
+    let errors: FieldErrors = RwSignal::new(Vec::new());
     let holder = RwSignal::new(p.holder.clone());
     let park_post = RwSignal::new(p.park_post.clone());
     let town = RwSignal::new(p.township_id.clone());
@@ -1167,7 +874,7 @@ fn CountyForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
         kind: CountyKind::County,
         division_code: None,
     });
-    let errors: Errors = RwSignal::new(Vec::new());
+    let errors: FieldErrors = RwSignal::new(Vec::new());
     let name = RwSignal::new(c.name.clone());
     let kind = RwSignal::new(c.kind.code().to_string());
     let code = RwSignal::new(c.division_code.clone().unwrap_or_default());

@@ -11,25 +11,14 @@ use crate::domain::command::{Command, CommandError};
 use crate::domain::delegation::*;
 use crate::domain::delegation_metrics::{self as dm, DelegationScope};
 use crate::domain::meta::DocRef;
-use crate::domain::metrics::Ratio;
 use crate::domain::power::{PowerCategory, PowerItemData};
-use crate::domain::rules::{Severity, Violation, check_all};
+use crate::domain::rules::{Severity, Violation};
 use crate::domain::text::{Lang, Text};
 use crate::domain::workspace::{Data, Kind, Rec};
 use crate::ui::i18n::*;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
 use crate::ui::widgets::*;
-
-fn pct(r: Ratio) -> String {
-    r.percent()
-        .map(|p| format!("{p:.1}%"))
-        .unwrap_or_else(|| "—".into())
-}
-
-fn pct_opt(p: Option<f64>) -> String {
-    p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "—".into())
-}
 
 /// Filters of the delegation list, set by the matrix and the search box.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -305,9 +294,9 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
     let rows = move || {
         let f = filter.get();
         let day = app.as_of.get();
+        let checks = app.checks.get();
         app.desk.with(|d| {
             let ws = d.ws();
-            let issues = check_all(ws, day);
             ws.delegations
                 .iter_live()
                 .filter(|r| f.park.as_ref().is_none_or(|p| &r.data.park_id == p))
@@ -325,9 +314,9 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
                             .contains(f.text.trim())
                 })
                 .map(|r| {
-                    let n = issues
-                        .iter()
-                        .filter(|v| v.id == r.meta.id && v.severity != Severity::Info)
+                    let n = checks
+                        .of(Kind::Delegation, r.id())
+                        .filter(|v| v.severity != Severity::Info)
                         .count();
                     (
                         r.clone(),
@@ -406,11 +395,10 @@ fn DelegationDetail(id: String) -> impl IntoView {
     let rec = move || app.desk.with(|d| d.ws().delegations.live(&id2).cloned());
     let id3 = id.clone();
     let issues = Signal::derive(move || {
-        let day = app.as_of.get();
-        app.desk.with(|d| {
-            check_all(d.ws(), day)
-                .into_iter()
-                .filter(|v| v.id == id3 && v.severity != Severity::Info)
+        app.checks.with(|c| {
+            c.of(Kind::Delegation, &id3)
+                .filter(|v| v.severity != Severity::Info)
+                .cloned()
                 .collect::<Vec<Violation>>()
         })
     });
