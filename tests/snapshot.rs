@@ -154,7 +154,8 @@ fn a_v0_file_is_migrated_without_losing_data() {
     let text = std::fs::read_to_string("tests/fixtures/snapshot-v0.json").expect("fixture");
     let checked = snapshot::check(&text, d("2013-06-01")).expect("v0 imports");
     assert_eq!(checked.preview.from_schema, 0);
-    assert_eq!(checked.preview.migration_notes.len(), 4);
+    // Four notes of the v0 → v1 step, one for the merge metadata of changed records.
+    assert_eq!(checked.preview.migration_notes.len(), 5);
     let ws = &checked.snapshot.records;
     let park = ws.parks.get("01H0000000000000000000P001").expect("park");
     assert_eq!(park.data.name_zh, "保山工贸园区");

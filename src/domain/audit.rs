@@ -15,6 +15,8 @@ coded_enum! {
         Import => ("IMPORT", "导入", "Import"),
         Undo => ("UNDO", "撤销", "Undo"),
         Redo => ("REDO", "重做", "Redo"),
+        Merge => ("MERGE", "合并", "Merge"),
+        Restore => ("RESTORE", "恢复备份", "Restore"),
     }
 }
 

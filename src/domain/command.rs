@@ -41,6 +41,16 @@ pub enum Command {
         workspace: Box<Workspace>,
         summary: Text,
     },
+    /// Write the records a merge review accepted (`merge::Plan::records`), as one step. A record
+    /// that would bring a new Block violation is left out (reported in `Outcome::refused`);
+    /// undo restores every record exactly as it was, so the same file can be reviewed again.
+    Merge { records: Vec<Record>, summary: Text },
+    /// Restore a backup as it is: unlike `ReplaceAll` it is not refused for Block violations
+    /// (they are returned as warnings), so a backup can always be brought back. Undoable.
+    Restore {
+        workspace: Box<Workspace>,
+        summary: Text,
+    },
 }
 
 #[derive(Debug, Error, Clone, PartialEq)]
@@ -94,6 +104,8 @@ enum Body {
         before: Box<Workspace>,
         after: Box<Workspace>,
     },
+    /// Undone and redone exactly (metadata included), for merges.
+    Exact(Vec<Change>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -108,8 +120,11 @@ pub struct Outcome {
     pub summary: Text,
     /// Id of the main record created or changed.
     pub id: Option<Id>,
-    /// Warnings that now stand on the records the command touched.
+    /// Warnings that now stand on the records the command touched (for a restore: every Block
+    /// violation of the restored data).
     pub warnings: Vec<Violation>,
+    /// Records a merge left out because they would break a rule.
+    pub refused: Vec<Violation>,
 }
 
 const HISTORY_LIMIT: usize = 100;
@@ -172,8 +187,31 @@ impl Desk {
                     summary,
                     id: None,
                     warnings: Vec::new(),
+                    refused: Vec::new(),
                 })
             }
+            Command::Restore { workspace, summary } => {
+                let warnings: Vec<_> = rules::check_all(&workspace, ctx.today)
+                    .into_iter()
+                    .filter(|v| v.severity == Severity::Block)
+                    .collect();
+                let before = Box::new(std::mem::replace(&mut self.ws, *workspace));
+                self.record(ctx, AuditAction::Restore, None, None, summary.clone());
+                self.push_step(Step {
+                    label: summary.clone(),
+                    body: Body::Replace {
+                        before,
+                        after: Box::new(self.ws.clone()),
+                    },
+                });
+                Ok(Outcome {
+                    summary,
+                    id: None,
+                    warnings,
+                    refused: Vec::new(),
+                })
+            }
+            Command::Merge { records, summary } => self.merge(records, summary, ctx),
             Command::Save { id, data, base_rev } => {
                 let before_v = rules::check_all(&self.ws, ctx.today);
                 let (changes, main_id, action) = match id {
@@ -185,6 +223,7 @@ impl Desk {
                         summary: Text::new("没有改动", "No change"),
                         id: Some(main_id),
                         warnings: Vec::new(),
+                        refused: Vec::new(),
                     });
                 }
                 self.finish(changes, main_id, action, &before_v, ctx)
@@ -200,6 +239,7 @@ impl Desk {
                         summary: Text::new("没有要新增的记录", "Nothing to create"),
                         id: None,
                         warnings: Vec::new(),
+                        refused: Vec::new(),
                     });
                 }
                 let before_v = rules::check_all(&self.ws, ctx.today);
@@ -277,7 +317,90 @@ impl Desk {
             summary,
             id: Some(main_id),
             warnings,
+            refused: Vec::new(),
         })
+    }
+
+    fn merge(
+        &mut self,
+        records: Vec<Record>,
+        summary: Text,
+        ctx: &mut Ctx,
+    ) -> Result<Outcome, CommandError> {
+        let before_v = rules::check_all(&self.ws, ctx.today);
+        let mut set = records;
+        let mut refused: Vec<Violation> = Vec::new();
+        // A record that brings a new Block is left out and the rest tried again (a few rounds: a
+        // left-out record can only remove blocks, except for records that depended on it).
+        for _ in 0..5 {
+            let changes: Vec<Change> = set
+                .iter()
+                .map(|r| {
+                    let before = self.ws.get(r.kind(), &r.meta().id);
+                    self.ws.put(r.clone());
+                    Change {
+                        before,
+                        after: r.clone(),
+                    }
+                })
+                .collect();
+            let after_v = rules::check_all(&self.ws, ctx.today);
+            let blocks = rules::new_blocks(&before_v, after_v.clone());
+            if blocks.is_empty() {
+                let touched: std::collections::HashSet<(Kind, &str)> = changes
+                    .iter()
+                    .map(|c| (c.after.kind(), c.after.meta().id.as_str()))
+                    .collect();
+                let warnings = after_v
+                    .into_iter()
+                    .filter(|v| {
+                        v.severity != Severity::Block && touched.contains(&(v.kind, v.id.as_str()))
+                    })
+                    .collect();
+                let summary = if refused.is_empty() {
+                    summary
+                } else {
+                    let n = refused
+                        .iter()
+                        .map(|v| (v.kind, v.id.as_str()))
+                        .collect::<std::collections::HashSet<_>>()
+                        .len();
+                    Text::new(
+                        format!("{}；{n} 条因违反规则未合并", summary.zh),
+                        format!("{}; {n} left out because they break a rule", summary.en),
+                    )
+                };
+                self.record(ctx, AuditAction::Merge, None, None, summary.clone());
+                if !changes.is_empty() {
+                    self.push_step(Step {
+                        label: summary.clone(),
+                        body: Body::Exact(changes),
+                    });
+                }
+                return Ok(Outcome {
+                    summary,
+                    id: None,
+                    warnings,
+                    refused,
+                });
+            }
+            self.roll_back(&changes);
+            let offenders: std::collections::HashSet<(Kind, String)> = blocks
+                .iter()
+                .map(|v| (v.kind, v.id.clone()))
+                .filter(|k| set.iter().any(|r| r.kind() == k.0 && r.meta().id == k.1))
+                .collect();
+            if offenders.is_empty() {
+                return Err(CommandError::Rejected(blocks));
+            }
+            refused.extend(
+                blocks
+                    .into_iter()
+                    .filter(|v| offenders.contains(&(v.kind, v.id.clone()))),
+            );
+            set.retain(|r| !offenders.contains(&(r.kind(), r.meta().id.clone())));
+        }
+        Err(CommandError::Rejected(refused))
     }
 
     fn create(&mut self, data: Data, ctx: &mut Ctx) -> (Vec<Change>, Id, AuditAction) {
@@ -368,9 +491,8 @@ impl Desk {
                 &ctx.office.id,
             )?;
         }
-        let mut meta = current.meta().clone();
-        meta.touch(ctx.now, ctx.office);
-        let after = Record::new(meta, data);
+        let mut after = Record::new(current.meta().clone(), data);
+        super::merge::stamp_edit(Some(&current), &mut after, ctx.now, ctx.office);
         self.ws.put(after.clone());
         Ok((
             vec![Change {
@@ -422,8 +544,8 @@ impl Desk {
         let mut changes = Vec::new();
         for before in targets {
             let mut after = before.clone();
-            after.meta_mut().touch(ctx.now, ctx.office);
             after.meta_mut().deleted = true;
+            super::merge::stamp_edit(Some(&before), &mut after, ctx.now, ctx.office);
             self.ws.put(after.clone());
             changes.push(Change {
                 before: Some(before),
@@ -475,14 +597,15 @@ impl Desk {
     /// Writes `target` over the current version as one more revision, so undo travels to other
     /// offices like any edit.
     fn put_as_new_revision(&mut self, mut target: Record, ctx: &Ctx) {
-        let rev = self
-            .ws
-            .get(target.kind(), &target.meta().id)
-            .map(|r| r.meta().rev)
-            .unwrap_or(0);
-        let m = target.meta_mut();
-        m.rev = rev;
-        m.touch(ctx.now, ctx.office);
+        let current = self.ws.get(target.kind(), &target.meta().id);
+        if let Some(c) = &current {
+            // Continue from the current version's counters, not the older copy's.
+            let m = target.meta_mut();
+            m.rev = c.meta().rev;
+            m.vv = c.meta().vv.clone();
+            m.groups = c.meta().groups.clone();
+        }
+        super::merge::stamp_edit(current.as_ref(), &mut target, ctx.now, ctx.office);
         self.ws.put(target);
     }
 
@@ -503,6 +626,7 @@ impl Desk {
                 }
             }
             Body::Replace { before, .. } => self.ws = (**before).clone(),
+            Body::Exact(changes) => self.roll_back(changes),
         }
         let label = Text::new(
             format!("撤销：{}", step.label.zh),
@@ -522,6 +646,11 @@ impl Desk {
                 }
             }
             Body::Replace { after, .. } => self.ws = (**after).clone(),
+            Body::Exact(changes) => {
+                for c in changes {
+                    self.ws.put(c.after.clone());
+                }
+            }
         }
         let label = Text::new(
             format!("重做：{}", step.label.zh),

@@ -1,5 +1,7 @@
 //! Record metadata carried by every entity (shared/domain.md §3), periods and document references.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -30,12 +32,44 @@ coded_enum! {
     }
 }
 
-/// The browser copy that makes changes and exports snapshots.
+/// The browser copy that makes changes and exports snapshots (shared/domain.md §4.H). Its role
+/// decides which field groups it owns when its changes are merged elsewhere (BR-F4).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Office {
     pub id: Id,
     pub name: String,
     pub role: Role,
+    /// 对应机构 | The OrgUnit this office is (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_id: Option<Id>,
+    /// 所属园区 | The park of a park office (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub park_id: Option<Id>,
+}
+
+impl Office {
+    pub fn new(id: impl Into<Id>, name: impl Into<String>, role: Role) -> Office {
+        Office {
+            id: id.into(),
+            name: name.into(),
+            role,
+            org_id: None,
+            park_id: None,
+        }
+    }
+}
+
+/// The change that last set one field group of a record (see `merge.rs`). `by`/`n` identify the
+/// change for causality (has the other copy seen it?); `author`/`rev`/`at` are the version's
+/// origin, used by the deterministic conflict rule. A merge that keeps a version re-stamps it
+/// with a new `by`/`n` but keeps its origin, so the rule gives the same winner in any order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub by: Id,
+    pub n: u64,
+    pub author: Id,
+    pub rev: u32,
+    pub at: Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -53,6 +87,13 @@ pub struct Meta {
     pub provenance: Provenance,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Version vector: per office, the newest of its changes this version includes. Empty for a
+    /// record never changed since its creation.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub vv: BTreeMap<Id, u64>,
+    /// Per field group (and `deleted`), the change that last set it; absent = as created.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub groups: BTreeMap<String, Stamp>,
 }
 
 impl Meta {
@@ -66,14 +107,34 @@ impl Meta {
             deleted: false,
             provenance,
             note: None,
+            vv: BTreeMap::new(),
+            groups: BTreeMap::new(),
         }
     }
 
-    /// Marks one more change by `office` at `now`.
-    pub fn touch(&mut self, now: Timestamp, office: &Office) {
+    /// Marks one more change by `office` at `now` and returns its stamp, which the caller puts on
+    /// the field groups the change touched. The change number is the time in milliseconds, kept
+    /// above any number this office used on the record before, so it is never reused (not even
+    /// after an undo of a merge restores an older version vector).
+    pub fn touch(&mut self, now: Timestamp, office: &Office) -> Stamp {
         self.rev += 1;
         self.updated_at = now;
         self.updated_by = office.id.clone();
+        let ms = u64::try_from(now.timestamp_millis()).unwrap_or(0);
+        let n = ms.max(self.vv.get(&office.id).map_or(0, |v| v + 1));
+        self.vv.insert(office.id.clone(), n);
+        Stamp {
+            by: office.id.clone(),
+            n,
+            author: office.id.clone(),
+            rev: self.rev,
+            at: now,
+        }
+    }
+
+    /// Whether this version includes the change `s` identifies.
+    pub fn has_seen(&self, s: &Stamp) -> bool {
+        self.vv.get(&s.by).is_some_and(|n| *n >= s.n)
     }
 }
 

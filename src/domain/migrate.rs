@@ -24,17 +24,74 @@ pub fn to_current(mut value: Value, from: u64) -> Result<(Value, Vec<Text>), Sna
             root.insert("schema_version".into(), json!(2));
         }
     }
-    if from <= 2 {
-        v2_to_v3(&mut value, &mut notes);
-    }
+    // Schema-3 files written before the merge release lack the merge metadata too, so this step
+    // runs for them as well; it only touches records that lack it.
+    v2_to_v3(&mut value, &mut notes);
     Ok((value, notes))
 }
 
 /// Schema 3 added the tables of organisation and people, supervision and the service system
-/// (institutions, …); they start empty.
-fn v2_to_v3(value: &mut Value, _notes: &mut Vec<Text>) {
+/// (institutions, …); they start empty. It also added the merge metadata (`meta.vv`,
+/// `meta.groups`): a record changed since its creation (rev > 1) without it is stamped as if
+/// its last editor had changed every field group then, so a copy that never changed it takes
+/// those values, and a copy that changed it too sees a conflict (never a silent overwrite).
+fn v2_to_v3(value: &mut Value, notes: &mut Vec<Text>) {
     if let Some(root) = value.as_object_mut() {
         root.insert("schema_version".into(), json!(3));
+    }
+    let tables: Vec<String> = value
+        .pointer("/records")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    let mut stamped = 0;
+    for table in tables {
+        let Some(kind) = super::workspace::Kind::from_code(&table) else {
+            continue;
+        };
+        let mut groups = super::kind_tables::group_codes(kind);
+        for rec in records_mut(value, &table) {
+            let Some(meta) = rec.get_mut("meta").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            let rev = meta.get("rev").and_then(Value::as_u64).unwrap_or(1);
+            if rev <= 1 || meta.contains_key("vv") {
+                continue;
+            }
+            let by = meta.get("updated_by").cloned().unwrap_or(json!(""));
+            let at = meta.get("updated_at").cloned().unwrap_or(json!(""));
+            let n = at
+                .as_str()
+                .and_then(|t| t.parse::<super::meta::Timestamp>().ok())
+                .and_then(|t| u64::try_from(t.timestamp_millis()).ok())
+                .unwrap_or(rev);
+            let Some(by_s) = by.as_str().map(str::to_string) else {
+                continue;
+            };
+            meta.insert("vv".into(), json!({ by_s.clone(): n }));
+            let stamp = json!({"by": by_s, "n": n, "author": by_s, "rev": rev, "at": at});
+            let deleted = meta.get("deleted").and_then(Value::as_bool) == Some(true);
+            if deleted {
+                groups.push(super::kind_tables::DELETED);
+            }
+            let g: Map<String, Value> = groups
+                .iter()
+                .map(|g| ((*g).to_string(), stamp.clone()))
+                .collect();
+            if deleted {
+                groups.pop();
+            }
+            meta.insert("groups".into(), Value::Object(g));
+            stamped += 1;
+        }
+    }
+    if stamped > 0 {
+        notes.push(Text::new(
+            format!("{stamped} 条修改过的记录补记了合并所需的版本信息（最后修改单位视为修改了全部字段）"),
+            format!(
+                "{stamped} changed records were given the version data merging needs (their last editor counts as having changed every field group)"
+            ),
+        ));
     }
 }
 

@@ -17,6 +17,12 @@ use super::workspace::{Data, Record, Workspace};
 
 pub const SAMPLE_OFFICE_ID: &str = "sample";
 
+/// The office that stamps the demo records (role 编办, so its versions own the 编办 groups when
+/// merged).
+pub fn sample_office() -> Office {
+    Office::new(SAMPLE_OFFICE_ID, "示例数据", Role::Bianban)
+}
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
@@ -36,11 +42,7 @@ impl Builder {
             .and_hms_opt(0, 0, 0)
             .unwrap_or_default()
             .and_utc();
-        let office = Office {
-            id: SAMPLE_OFFICE_ID.into(),
-            name: "示例数据".into(),
-            role: Role::Bianban,
-        };
+        let office = sample_office();
         Builder {
             ws,
             ids: SeqIds { next: 0, salt },

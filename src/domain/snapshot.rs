@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
-use super::meta::{Office, Provenance, Timestamp};
+use sha2::{Digest, Sha256};
+
+use super::kind_tables::Area;
+use super::meta::{Id, Office, Provenance, Timestamp};
 use super::migrate;
 use super::rules::{self, Severity, Violation};
 use super::text::Text;
@@ -27,9 +30,51 @@ pub struct Snapshot {
     pub snapshot_id: String,
     pub exported_at: Timestamp,
     pub office: Office,
+    /// Offices the exporting copy knows (id, name, role), so the receiver can name who changed
+    /// what and tell which role owns a change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<Office>,
+    /// Set for a partial export (one park, one area, one record with what belongs to it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
     pub records: Workspace,
+    /// `sha256:<hex>` of the canonical JSON of the whole file without this field (see
+    /// docs/snapshot-format.md); absent in files from before the merge release.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
 }
 
+/// What a partial export contains.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    /// The record the export is built around (a park, an inspection campaign…), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<ScopeRoot>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<Area>,
+    /// A readable description, e.g. "园区：水长工业园区".
+    pub label: String,
+    /// The office the file was made for, if named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_office: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeRoot {
+    pub kind: Kind,
+    pub id: Id,
+}
+
+/// Whether a file is as it was exported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Integrity {
+    /// The checksum matches the content.
+    Verified,
+    /// An older file without a checksum.
+    Missing,
+    /// The content was changed after export.
+    Altered { expected: String, actual: String },
+}
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum SnapshotError {
     #[error("not valid JSON at line {line}, column {column}: {detail}")]
@@ -129,6 +174,8 @@ pub struct Preview {
     pub samples: usize,
     pub warnings: usize,
     pub migration_notes: Vec<Text>,
+    pub integrity: Integrity,
+    pub scope: Option<Scope>,
 }
 
 /// A file that passed every step and waits for the user's confirmation.
@@ -150,12 +197,111 @@ pub fn build(ws: &Workspace, office: &Office, now: Timestamp, app_version: &str)
         ),
         exported_at: now,
         office: office.clone(),
+        offices: vec![office.clone()],
+        scope: None,
         records: ws.clone(),
+        checksum: None,
     }
 }
 
+/// The exchange file: pretty JSON with its checksum.
 pub fn to_json(s: &Snapshot) -> Result<String, SnapshotError> {
-    serde_json::to_string_pretty(s).map_err(|e| SnapshotError::Encode(e.to_string()))
+    let mut v = serde_json::to_value(s).map_err(|e| SnapshotError::Encode(e.to_string()))?;
+    if let Some(obj) = v.as_object_mut() {
+        obj.remove("checksum");
+        let sum = checksum_of(&Value::Object(obj.clone()));
+        obj.insert("checksum".into(), Value::String(sum));
+    }
+    serde_json::to_string_pretty(&v).map_err(|e| SnapshotError::Encode(e.to_string()))
+}
+
+/// Canonical JSON: object keys sorted by their UTF-8 bytes, no whitespace, strings and numbers
+/// as serde_json writes them. Independent of how the file was laid out or its key order.
+pub fn canonical(v: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(v, &mut out);
+    out
+}
+
+fn write_canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (n, k) in keys.into_iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                if let Some(x) = m.get(k) {
+                    write_canonical(x, out);
+                }
+            }
+            out.push('}');
+        }
+        Value::Array(a) => {
+            out.push('[');
+            for (n, x) in a.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                write_canonical(x, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// `sha256:<hex>` of the canonical JSON of a file's top-level object without `checksum`.
+pub fn checksum_of(v: &Value) -> String {
+    let mut v = v.clone();
+    if let Some(obj) = v.as_object_mut() {
+        obj.remove("checksum");
+    }
+    let digest = Sha256::digest(canonical(&v).as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+impl Integrity {
+    /// What the import screen says about it.
+    pub fn text(&self) -> Text {
+        match self {
+            Integrity::Verified => Text::new(
+                "校验通过：文件自导出后未被改动",
+                "Checksum verified: the file is as it was exported",
+            ),
+            Integrity::Missing => Text::new(
+                "该文件没有校验值（较早版本导出），无法确认导出后是否被改动",
+                "The file has no checksum (exported by an older version); whether it was changed after export cannot be confirmed",
+            ),
+            Integrity::Altered { .. } => Text::new(
+                "校验失败：文件在导出后被改动过。只有在您确认来源可信后才能导入",
+                "Checksum mismatch: the file was changed after it was exported. Import it only if you trust where it came from",
+            ),
+        }
+    }
+}
+
+/// Compares a file's recorded checksum with its content.
+pub fn integrity(v: &Value) -> Integrity {
+    match v.get("checksum").and_then(Value::as_str) {
+        None => Integrity::Missing,
+        Some(expected) => {
+            let actual = checksum_of(v);
+            if actual == expected {
+                Integrity::Verified
+            } else {
+                Integrity::Altered {
+                    expected: expected.to_string(),
+                    actual,
+                }
+            }
+        }
+    }
 }
 
 fn safe_name(s: &str) -> String {
@@ -187,13 +333,24 @@ pub fn file_name(office: &Office, local_now: chrono::NaiveDateTime) -> String {
 
 /// Parses and upgrades a file to the current schema without validating its rules.
 pub fn read(text: &str) -> Result<(Snapshot, u64, Vec<Text>), SnapshotError> {
+    read_checked(text).map(|(s, v, n, _)| (s, v, n))
+}
+
+/// [`read`] plus the file's integrity (computed on the file as it is, before any upgrade).
+pub fn read_checked(text: &str) -> Result<(Snapshot, u64, Vec<Text>, Integrity), SnapshotError> {
     let text = text.trim_start_matches('\u{feff}');
     let value: Value = serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
     })?;
-    from_value(value)
+    let integrity = if value.is_object() {
+        integrity(&value)
+    } else {
+        Integrity::Missing
+    };
+    let (s, v, n) = from_value(value)?;
+    Ok((s, v, n, integrity))
 }
 
 /// Same as [`read`] for JSON already parsed (the stored state wraps a snapshot).
@@ -233,14 +390,16 @@ pub fn from_value(value: Value) -> Result<(Snapshot, u64, Vec<Text>), SnapshotEr
 
 /// The whole import pipeline short of replacing anything.
 pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
-    let (snapshot, from_schema, migration_notes) = read(text)?;
+    let (snapshot, from_schema, migration_notes, integrity) = read_checked(text)?;
     let violations = rules::check_all(&snapshot.records, today);
     let blocks: Vec<Violation> = violations
         .iter()
         .filter(|v| v.severity == Severity::Block)
         .cloned()
         .collect();
-    if !blocks.is_empty() {
+    // A partial file is judged together with the data it is merged into (the merge command
+    // refuses what would break a rule), not on its own.
+    if !blocks.is_empty() && snapshot.scope.is_none() {
         return Err(SnapshotError::Invalid(blocks));
     }
     let ws = &snapshot.records;
@@ -252,6 +411,8 @@ pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
         samples: ws.provenance_count(Provenance::Sample),
         warnings: violations.len(),
         migration_notes,
+        integrity,
+        scope: snapshot.scope.clone(),
     };
     Ok(Checked { snapshot, preview })
 }

@@ -131,6 +131,14 @@ macro_rules! entities {
             pub fn same_data(&self, data: &Data) -> bool {
                 match (self, data) { $((Record::$var(r), Data::$var(d)) => &r.data == d,)+ _ => false }
             }
+            /// The record's fields as a JSON object: how the merge compares any kind generically.
+            pub fn to_fields(&self) -> serde_json::Value {
+                match self { $(Record::$var(r) => serde_json::to_value(&r.data).unwrap_or(serde_json::Value::Null)),+ }
+            }
+            /// Builds a record of `kind` from fields produced by [`Record::to_fields`].
+            pub fn from_fields(kind: Kind, meta: Meta, fields: serde_json::Value) -> Result<Record, serde_json::Error> {
+                match kind { $(Kind::$var => Ok(Record::$var(Rec { meta, data: serde_json::from_value(fields)? }))),+ }
+            }
         }
 
         /// All records of one browser copy.

@@ -14,11 +14,7 @@ pub fn d(s: &str) -> NaiveDate {
 }
 
 pub fn office() -> Office {
-    Office {
-        id: "office-test".into(),
-        name: "测试编办".into(),
-        role: Role::Bianban,
-    }
+    Office::new("office-test", "测试编办", Role::Bianban)
 }
 
 /// A desk plus the outside facts commands need, with a controllable clock.

@@ -1,0 +1,312 @@
+//! Per-kind tables the merge, partial exports and field ownership read (shared/domain.md §3, §9).
+//! Each function is one `match` over [`Kind`] with one line per kind, so adding a kind is a
+//! one-line change in each (the compiler points at every table that misses it):
+//!
+//! - [`natural_key`]: fields that identify the same thing created twice by two offices;
+//! - [`references`]: fields that hold ids of other records (reference integrity, partial exports);
+//! - [`ownership`]: field groups and the roles that own them (BR-F4); fields not in a named group
+//!   form the kind's `main` group;
+//! - [`union_fields`]: append-only lists merged as a union (status histories).
+
+use serde_json::Value;
+
+use super::meta::Role;
+use super::workspace::Kind;
+
+/// A reference from a field to records of another kind. `path` is a dotted path into the record's
+/// fields; a trailing `[]` on a segment means "each id in this list". A null or absent value is
+/// no reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ref {
+    pub path: &'static str,
+    pub to: Kind,
+}
+
+
+/// A field group: fields that change together and have one owner (role) each (§9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub code: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    pub owners: &'static [Role],
+    pub fields: &'static [&'static str],
+}
+
+/// Who owns what of a kind: the `main` group (every field not in a named group) and named groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ownership {
+    pub main: &'static [Role],
+    pub groups: &'static [Group],
+}
+
+/// Code of the group of all fields not in a named group.
+pub const MAIN: &str = "main";
+/// Pseudo group of the tombstone flag (its stamp tells a deliberate undelete from an old copy).
+pub const DELETED: &str = "deleted";
+
+const BIANBAN: &[Role] = &[Role::Bianban];
+const PARK: &[Role] = &[Role::Park];
+
+const fn own(main: &'static [Role], groups: &'static [Group]) -> Ownership {
+    Ownership { main, groups }
+}
+
+/// Delegation: three status dimensions and the two sides of the handover have different owners
+/// (§2.3, §9), so the park's and the inspection group's edits to one delegation both survive.
+const DELEGATION_GROUPS: &[Group] = &[
+    Group {
+        code: "lifecycle",
+        zh: "办理状态",
+        en: "Lifecycle",
+        owners: BIANBAN,
+        fields: &["lifecycle", "approved_on"],
+    },
+    Group {
+        code: "handover_source",
+        zh: "交接（部门侧）",
+        en: "Handover (source side)",
+        owners: &[Role::Department],
+        fields: &["handover_by_source_on", "parallel"],
+    },
+    Group {
+        code: "reception",
+        zh: "承接状态",
+        en: "Reception",
+        owners: PARK,
+        fields: &["reception"],
+    },
+    Group {
+        code: "handover_park",
+        zh: "交接（园区侧）",
+        en: "Handover (park side)",
+        owners: PARK,
+        fields: &["handover_by_park_on"],
+    },
+    Group {
+        code: "observed",
+        zh: "环节与附加条件",
+        en: "Links and preconditions observed",
+        owners: PARK,
+        fields: &["delegated_links", "retained_links", "added_preconditions"],
+    },
+    Group {
+        code: "cases",
+        zh: "办件量",
+        en: "Case volumes",
+        owners: &[Role::Park, Role::Department],
+        fields: &["cases"],
+    },
+    // The verdict moves to inspection checks with issue #6, which then merge as records of their own.
+    Group {
+        code: "verdict",
+        zh: "督查结论",
+        en: "Inspection verdict",
+        owners: &[Role::InspectionGroup],
+        fields: &["verdict"],
+    },
+];
+
+/// Natural key fields (§3, §9); empty = none (only ids match).
+pub fn natural_key(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::City => &["name"],
+        Kind::County => &["name"],
+        Kind::Township => &["name", "county_id"],
+        Kind::Park => &["name_zh"],
+        Kind::Entrustment => &["park_id", "township_id", "period.from"],
+        Kind::OrgUnit => &["name", "kind", "park_id", "township_id", "county_id"],
+        Kind::ConcurrentPost => &[],
+        Kind::PowerItem => &["item_code"],
+        Kind::Delegation => &["power_item_id", "park_id", "territory", "effective_from"],
+        Kind::Institution => &["park_id", "title"],
+    }
+}
+
+/// Reference fields of each kind (keep in step with `command::referrers`).
+pub fn references(kind: Kind) -> &'static [Ref] {
+    match kind {
+        Kind::City => &[],
+        Kind::County => &[],
+        Kind::Township => &[
+            Ref { path: "county_id", to: Kind::County },
+            Ref { path: "in_planning_area_of", to: Kind::Park },
+        ],
+        Kind::Park => &[Ref { path: "host_county_ids[]", to: Kind::County }],
+        Kind::Entrustment => &[
+            Ref { path: "park_id", to: Kind::Park },
+            Ref { path: "township_id", to: Kind::Township },
+            Ref { path: "entrusting_county_id", to: Kind::County },
+        ],
+        Kind::OrgUnit => &[
+            Ref { path: "park_id", to: Kind::Park },
+            Ref { path: "township_id", to: Kind::Township },
+            Ref { path: "county_id", to: Kind::County },
+        ],
+        Kind::ConcurrentPost => &[Ref { path: "township_id", to: Kind::Township }],
+        Kind::PowerItem => &[Ref { path: "source_dept_id", to: Kind::OrgUnit }],
+        Kind::Delegation => &[
+            Ref { path: "power_item_id", to: Kind::PowerItem },
+            Ref { path: "park_id", to: Kind::Park },
+            Ref { path: "grantor.county_id", to: Kind::County },
+            Ref { path: "territory.township_ids[]", to: Kind::Township },
+            Ref { path: "recipient_org_id", to: Kind::OrgUnit },
+        ],
+        Kind::Institution => &[Ref { path: "park_id", to: Kind::Park }],
+    }
+}
+
+/// Field groups and owner roles (§9).
+pub fn ownership(kind: Kind) -> Ownership {
+    match kind {
+        Kind::City => own(BIANBAN, &[]),
+        Kind::County => own(BIANBAN, &[]),
+        Kind::Township => own(BIANBAN, &[]),
+        Kind::Park => own(BIANBAN, &[]),
+        Kind::Entrustment => own(BIANBAN, &[]),
+        Kind::OrgUnit => own(BIANBAN, &[]),
+        Kind::ConcurrentPost => own(BIANBAN, &[]),
+        Kind::PowerItem => own(BIANBAN, &[]),
+        Kind::Delegation => own(BIANBAN, DELEGATION_GROUPS),
+        Kind::Institution => own(PARK, &[]),
+    }
+}
+
+/// Append-only lists merged as a union of both sides' entries.
+pub fn union_fields(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Delegation => &["history"],
+        _ => &[],
+    }
+}
+
+/// Areas a partial export can be limited to. Issue #6 adds `Supervision` (inspection campaigns,
+/// checks, findings, rectification orders, accountability) here and in [`area_kinds`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Area {
+    #[serde(rename = "TERRITORY")]
+    Territory,
+    #[serde(rename = "POWERS")]
+    Powers,
+    #[serde(rename = "INSTITUTIONS")]
+    Institutions,
+}
+
+impl Area {
+    pub const ALL: [Area; 3] = [Area::Territory, Area::Powers, Area::Institutions];
+    pub fn code(self) -> &'static str {
+        match self {
+            Area::Territory => "TERRITORY",
+            Area::Powers => "POWERS",
+            Area::Institutions => "INSTITUTIONS",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Area> {
+        Area::ALL.into_iter().find(|a| a.code() == code)
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Area::Territory => "园区与托管乡镇",
+            Area::Powers => "权力下放",
+            Area::Institutions => "制度",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Area::Territory => "Parks & townships",
+            Area::Powers => "Delegation of powers",
+            Area::Institutions => "Institutions",
+        }
+    }
+}
+
+/// The kinds of an area (what they refer to is added by the export).
+pub fn area_kinds(area: Area) -> &'static [Kind] {
+    match area {
+        Area::Territory => &[
+            Kind::City,
+            Kind::County,
+            Kind::Township,
+            Kind::Park,
+            Kind::Entrustment,
+            Kind::OrgUnit,
+            Kind::ConcurrentPost,
+        ],
+        Area::Powers => &[Kind::PowerItem, Kind::Delegation],
+        Area::Institutions => &[Kind::Institution],
+    }
+}
+
+/// Ids a reference path points at in a record's fields.
+pub fn ref_ids<'a>(fields: &'a Value, path: &str) -> Vec<&'a str> {
+    let mut current: Vec<&Value> = vec![fields];
+    for seg in path.split('.') {
+        let (name, many) = match seg.strip_suffix("[]") {
+            Some(n) => (n, true),
+            None => (seg, false),
+        };
+        let mut next = Vec::new();
+        for v in current {
+            match v.get(name) {
+                Some(Value::Array(items)) if many => next.extend(items.iter()),
+                Some(x) if !many => next.push(x),
+                _ => {}
+            }
+        }
+        current = next;
+    }
+    current.into_iter().filter_map(Value::as_str).collect()
+}
+
+/// The fields of one group taken from a record's fields (`main` = every field not named in a
+/// group nor a union field).
+pub fn group_value(kind: Kind, group: &str, fields: &Value) -> Value {
+    let own = ownership(kind);
+    let obj = fields.as_object();
+    let mut out = serde_json::Map::new();
+    let Some(obj) = obj else {
+        return Value::Object(out);
+    };
+    if group == MAIN {
+        for (k, v) in obj {
+            let named = own.groups.iter().any(|g| g.fields.contains(&k.as_str()));
+            if !named && !union_fields(kind).contains(&k.as_str()) {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+    } else if let Some(g) = own.groups.iter().find(|g| g.code == group) {
+        for f in g.fields {
+            if let Some(v) = obj.get(*f) {
+                out.insert((*f).to_string(), v.clone());
+            }
+        }
+    }
+    Value::Object(out)
+}
+
+/// Group codes of a kind, `main` first.
+pub fn group_codes(kind: Kind) -> Vec<&'static str> {
+    let mut out = vec![MAIN];
+    out.extend(ownership(kind).groups.iter().map(|g| g.code));
+    out
+}
+
+/// Owners and labels of a group code of a kind.
+pub fn group_info(kind: Kind, code: &str) -> (&'static [Role], &'static str, &'static str) {
+    let own = ownership(kind);
+    match own.groups.iter().find(|g| g.code == code) {
+        Some(g) => (g.owners, g.zh, g.en),
+        None if code == DELETED => (own.main, "删除标记", "Deletion"),
+        None if code == "history" => (
+            &[
+                Role::Bianban,
+                Role::Park,
+                Role::InspectionGroup,
+                Role::Department,
+            ],
+            "状态变更记录",
+            "Status history",
+        ),
+        None => (own.main, "基本信息", "Main fields"),
+    }
+}
