@@ -229,3 +229,69 @@ fn a_save_from_a_stale_form_is_refused_instead_of_overwriting() {
         Some("changed elsewhere".into())
     );
 }
+
+#[test]
+fn a_backup_with_block_violations_is_restored_as_it_is_and_undoably() {
+    use parkdesk::domain::command::Command;
+    let mut h = Harness::with(parkdesk::domain::sample::demo());
+    let before = h.ws().clone();
+    let mut bad = before.clone();
+    let counties: Vec<String> = bad.counties.0.keys().cloned().collect();
+    let e = bad.entrustments.0.values_mut().next().expect("entrustment");
+    e.data.entrusting_county_id = counties
+        .into_iter()
+        .find(|c| *c != e.data.entrusting_county_id)
+        .expect("other county");
+    // ReplaceAll refuses it …
+    assert!(
+        h.run(Command::ReplaceAll {
+            workspace: Box::new(bad.clone()),
+            summary: parkdesk::domain::text::Text::new("x", "x"),
+        })
+        .is_err()
+    );
+    // … a restore brings it back as it was, with the violations as warnings.
+    let out = h
+        .run(Command::Restore {
+            workspace: Box::new(bad.clone()),
+            summary: parkdesk::domain::text::Text::new("恢复备份", "Restored a backup"),
+        })
+        .expect("restored");
+    assert!(out.warnings.iter().any(|v| v.rule == "BR-A3"));
+    assert_eq!(*h.ws(), bad);
+    assert_eq!(
+        h.desk.audit().last().map(|a| a.action.code()),
+        Some("RESTORE")
+    );
+    h.undo().expect("undo");
+    assert_eq!(*h.ws(), before);
+}
+
+#[test]
+fn every_edit_stamps_the_field_groups_it_changed() {
+    use parkdesk::domain::command::Command;
+    use parkdesk::domain::workspace::Data;
+    let ws = parkdesk::domain::sample::demo();
+    let d = ws
+        .delegations
+        .iter_live()
+        .find(|d| d.data.lifecycle == parkdesk::domain::delegation::Lifecycle::Approved)
+        .expect("approved")
+        .clone();
+    let mut h = Harness::with(ws);
+    let mut data = d.data.clone();
+    data.reception = parkdesk::domain::delegation::Reception::Received;
+    h.run(Command::Save {
+        id: Some(d.meta.id.clone()),
+        data: Data::Delegation(data),
+        base_rev: Some(d.meta.rev),
+    })
+    .expect("save");
+    let after = h.ws().delegations.get(&d.meta.id).expect("d");
+    let groups: Vec<&String> = after.meta.groups.keys().collect();
+    assert_eq!(groups, vec!["reception"], "only the reception group changed");
+    let stamp = &after.meta.groups["reception"];
+    assert_eq!(stamp.by, "office-test");
+    assert_eq!(after.meta.vv.get("office-test"), Some(&stamp.n));
+    assert_eq!(stamp.rev, after.meta.rev);
+}

@@ -305,3 +305,115 @@ fn an_unreadable_audit_log_keeps_the_data_and_says_so() {
     assert_eq!(stored.snapshot.records, st.snapshot.records);
     assert!(notes.iter().any(|n| n.zh.contains("操作日志无法读取")));
 }
+
+fn snap(ws: parkdesk::domain::workspace::Workspace) -> parkdesk::domain::snapshot::Snapshot {
+    stored(ws).snapshot
+}
+
+#[test]
+fn rolling_backups_are_bounded_by_count_and_size_and_restorable() {
+    let mut s = MemStore::default();
+    let demo = snap(parkdesk::domain::sample::demo());
+    let mut t = now();
+    let policy = BackupPolicy {
+        max_count: 4,
+        max_auto: 2,
+        max_chars: 10_000_000,
+    };
+    for reason in [
+        BackupReason::Auto,
+        BackupReason::Auto,
+        BackupReason::BeforeMerge,
+        BackupReason::Auto,
+        BackupReason::BeforeImport,
+        BackupReason::BeforeRestore,
+    ] {
+        t += chrono::Duration::minutes(1);
+        take_backup(&mut s, &demo, reason, t, policy).expect("backup");
+    }
+    let list = list_backups(&s);
+    assert_eq!(list.len(), 4, "{list:?}");
+    assert!(list.iter().filter(|b| b.reason == BackupReason::Auto).count() <= 2);
+    assert_eq!(list.last().map(|b| b.reason), Some(BackupReason::BeforeRestore));
+    assert!(list.iter().all(|b| b.records > 50 && b.size > 1000));
+    // Any of them reads back as the data it holds.
+    let back = read_backup(&s, &list[0].key).expect("readable");
+    assert_eq!(back.records, demo.records);
+    // A size bound keeps only what fits (never dropping the newest).
+    let tight = BackupPolicy {
+        max_count: 10,
+        max_auto: 10,
+        max_chars: list[0].size * 2 + 10,
+    };
+    t += chrono::Duration::minutes(1);
+    take_backup(&mut s, &demo, BackupReason::Auto, t, tight).expect("backup");
+    assert_eq!(list_backups(&s).len(), 2);
+}
+
+#[test]
+fn a_full_storage_drops_backups_first_and_never_the_state() {
+    let mut s = MemStore::default();
+    let demo = stored(parkdesk::domain::sample::demo());
+    let mut saver = Saver::new("a", "");
+    saver.save(&mut s, &stored(Default::default())).expect("small");
+    let mut t = now();
+    for _ in 0..2 {
+        t += chrono::Duration::minutes(1);
+        take_backup(
+            &mut s,
+            &demo.snapshot,
+            BackupReason::Auto,
+            t,
+            BACKUP_POLICY,
+        )
+        .expect("backup");
+    }
+    // Room for the bigger state only once the backups are gone.
+    let used: usize = s.map.iter().map(|(k, v)| k.len() + v.len()).sum();
+    s.quota = Some(used + 200);
+    saver.save(&mut s, &demo).expect("saved by dropping backups");
+    assert_eq!(state_of(&s), demo);
+    assert!(list_backups(&s).len() < 2);
+    // A backup that cannot fit fails without touching the state.
+    s.quota = Some(s.map.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>() + 10);
+    assert_eq!(
+        take_backup(&mut s, &demo.snapshot, BackupReason::BeforeMerge, t, BACKUP_POLICY)
+            .map(|_| ()),
+        Err(StoreError::QuotaExceeded)
+    );
+    assert_eq!(state_of(&s), demo);
+}
+
+#[test]
+fn the_export_reminder_counts_from_the_first_unexported_change() {
+    let t = |s: &str| -> parkdesk::domain::meta::Timestamp { s.parse().expect("t") };
+    let changes = [t("2026-11-01T08:00:00Z"), t("2026-11-10T08:00:00Z")];
+    // Exported after the first change: the second is 5 days old on the 15th.
+    assert!(!export_reminder_due(
+        &changes,
+        Some(t("2026-11-05T08:00:00Z")),
+        t("2026-11-15T08:00:00Z"),
+        7
+    ));
+    assert!(export_reminder_due(
+        &changes,
+        Some(t("2026-11-05T08:00:00Z")),
+        t("2026-11-17T08:00:00Z"),
+        7
+    ));
+    // Never exported: counts from the first change; nothing changed since export: no reminder.
+    assert!(export_reminder_due(&changes, None, t("2026-11-08T08:00:00Z"), 7));
+    assert!(!export_reminder_due(
+        &changes,
+        Some(t("2026-11-11T08:00:00Z")),
+        t("2026-12-31T08:00:00Z"),
+        7
+    ));
+    let mut s = MemStore::default();
+    assert_eq!(reminder_days(&s), 7);
+    set_reminder_days(&mut s, 14).expect("set");
+    assert_eq!(reminder_days(&s), 14);
+    assert_eq!(last_exported(&s), None);
+    set_last_exported(&mut s, t("2026-11-05T08:00:00Z")).expect("set");
+    assert_eq!(last_exported(&s), Some(t("2026-11-05T08:00:00Z")));
+}

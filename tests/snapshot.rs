@@ -237,3 +237,80 @@ fn migration_never_widens_an_unclear_scope_nor_overwrites_existing_fields() {
         "the v0 name is kept in the note"
     );
 }
+
+#[test]
+fn an_exported_file_carries_a_checksum_that_detects_tampering() {
+    use parkdesk::domain::snapshot::Integrity;
+    let text = export_demo();
+    assert!(text.contains("\"checksum\": \"sha256:"));
+    let checked = snapshot::check(&text, d("2013-06-01")).expect("valid");
+    assert_eq!(checked.preview.integrity, Integrity::Verified);
+    // Re-indenting or reordering keys keeps it valid: the checksum is over canonical JSON.
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let compact = serde_json::to_string(&v).expect("compact");
+    assert_eq!(
+        snapshot::check(&compact, d("2013-06-01"))
+            .expect("valid")
+            .preview
+            .integrity,
+        Integrity::Verified
+    );
+    // One changed value is reported as altered, but the file is still readable.
+    let tampered = text.replacen("\"name\": \"保山市\"", "\"name\": \"保山市（改）\"", 1);
+    assert_ne!(tampered, text);
+    let altered = snapshot::check(&tampered, d("2013-06-01")).expect("still readable");
+    assert!(matches!(
+        altered.preview.integrity,
+        Integrity::Altered { .. }
+    ));
+    assert!(altered.preview.integrity.text().zh.contains("被改动"));
+    // An old file without a checksum is accepted with a note.
+    let mut old = v.clone();
+    old.as_object_mut().expect("obj").remove("checksum");
+    let c = snapshot::check(&old.to_string(), d("2013-06-01")).expect("accepted");
+    assert_eq!(c.preview.integrity, Integrity::Missing);
+    assert!(c.preview.integrity.text().en.contains("no checksum"));
+}
+
+#[test]
+fn the_canonical_form_sorts_keys_and_drops_whitespace() {
+    let v: serde_json::Value =
+        serde_json::from_str("{ \"b\": [1, 2.5, \"x\"], \"a\": {\"d\": null, \"c\": true} }")
+            .expect("json");
+    assert_eq!(
+        snapshot::canonical(&v),
+        r#"{"a":{"c":true,"d":null},"b":[1,2.5,"x"]}"#
+    );
+}
+
+#[test]
+fn a_legacy_changed_record_gets_merge_metadata_on_upgrade() {
+    // A schema-3 file from before the merge release: a record at rev 3 without vv/groups.
+    let text = export_demo();
+    let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let meta = v
+        .pointer_mut("/records/parks/0/meta")
+        .and_then(|m| m.as_object_mut())
+        .expect("meta");
+    meta.insert("rev".into(), serde_json::json!(3));
+    meta.insert("updated_by".into(), serde_json::json!("office-old"));
+    let checked = snapshot::check(&v.to_string(), d("2013-06-01")).expect("reads");
+    let park = checked.snapshot.records.parks.0.values().next().expect("park");
+    assert_eq!(park.meta.rev, 3);
+    assert!(park.meta.vv.contains_key("office-old"));
+    assert_eq!(
+        park.meta.groups.get("main").map(|s| s.author.as_str()),
+        Some("office-old")
+    );
+    // Unchanged records (rev 1) get nothing.
+    assert!(
+        checked
+            .snapshot
+            .records
+            .parks
+            .0
+            .values()
+            .skip(1)
+            .all(|p| p.meta.vv.is_empty())
+    );
+}

@@ -530,41 +530,29 @@ fn classify(
         refused: None,
         result,
     };
-    match (lm.deleted, im.deleted) {
-        (true, true) => return None,
+    // The tombstone flag is decided on its own; the fields merge as for any record (also into a
+    // tombstone, so nothing either side wrote is lost and the order of imports does not matter).
+    let deleted = match (lm.deleted, im.deleted) {
+        (false, false) => false,
+        (true, true) => true,
+        // A tombstone wins unless we undeleted after seeing it.
         (false, true) => {
-            // A tombstone wins unless we undeleted after seeing it.
-            let revived_here = lm.groups.get(DELETED).is_some()
-                && im.groups.get(DELETED).is_none_or(|s| lm.has_seen(s));
-            if revived_here {
-                return None;
-            }
-            let mut result = l.clone();
-            let m = result.meta_mut();
-            m.deleted = true;
-            m.vv = join_vv(&lm.vv, &im.vv);
-            if let Some(s) = im.groups.get(DELETED) {
-                m.groups.insert(DELETED.into(), s.clone());
-            }
-            m.rev = lm.rev.max(im.rev);
-            m.updated_at = im.updated_at;
-            m.updated_by = im.updated_by.clone();
-            return Some(make(Class::Deleted, Vec::new(), Some(result)));
+            !(lm.groups.get(DELETED).is_some()
+                && im.groups.get(DELETED).is_none_or(|s| lm.has_seen(s)))
         }
-        (true, false) => {
-            // An older live copy never revives our tombstone; an undelete by an office that had
-            // seen the deletion does.
-            let revived_there = match (lm.groups.get(DELETED), im.groups.get(DELETED)) {
-                (Some(ours), Some(theirs)) => im.has_seen(ours) && !lm.has_seen(theirs),
-                _ => false,
-            };
-            if !revived_there {
-                return None;
-            }
-        }
-        (false, false) => {}
-    }
-    if lf == *if_ && lm.deleted == im.deleted {
+        // An older live copy never revives our tombstone; an undelete by an office that had seen
+        // the deletion does.
+        (true, false) => !match (lm.groups.get(DELETED), im.groups.get(DELETED)) {
+            (Some(ours), Some(theirs)) => im.has_seen(ours) && !lm.has_seen(theirs),
+            _ => false,
+        },
+    };
+    let deleted_stamp = if deleted != lm.deleted {
+        im.groups.get(DELETED).cloned()
+    } else {
+        None
+    };
+    if lf == *if_ && deleted == lm.deleted {
         return None;
     }
     let mut groups = Vec::new();
@@ -622,11 +610,12 @@ fn classify(
             unions.push((*f, u));
         }
     }
-    let revival = lm.deleted;
-    if groups.is_empty() && unions.is_empty() && !revival {
+    if groups.is_empty() && unions.is_empty() && deleted == lm.deleted {
         return None;
     }
-    let class = if groups.iter().any(|g| g.state == GroupState::Conflict) {
+    let class = if deleted && !lm.deleted {
+        Class::Deleted
+    } else if groups.iter().any(|g| g.state == GroupState::Conflict) {
         Class::Conflict
     } else if groups.iter().any(|g| !g.owned) {
         Class::Rejected
@@ -634,7 +623,16 @@ fn classify(
         Class::Changed
     };
     let sides = dec.map(|d| d.sides.clone()).unwrap_or_default();
-    let result = build_result(l, i, if_, &groups, &unions, &sides, ctx);
+    let result = build_result(
+        l,
+        i,
+        if_,
+        &groups,
+        &unions,
+        &sides,
+        ctx,
+        (deleted, deleted_stamp),
+    );
     let mut item = make(class, groups, Some(result));
     // History entries that only add to ours are shown as a group of their own.
     for (f, u) in unions {
@@ -658,6 +656,7 @@ fn classify(
     Some(item)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build_result(
     l: &Record,
     i: &Record,
@@ -666,6 +665,7 @@ fn build_result(
     unions: &[(&str, Value)],
     sides: &BTreeMap<String, Side>,
     ctx: &MergeCtx,
+    (deleted, deleted_stamp): (bool, Option<Stamp>),
 ) -> Record {
     let kind = l.kind();
     let (lm, im) = (l.meta(), i.meta());
@@ -701,10 +701,10 @@ fn build_result(
             obj.insert((*f).to_string(), u.clone());
         }
     }
-    if lm.deleted && !im.deleted {
-        meta.deleted = false;
-        if let Some(s) = im.groups.get(DELETED) {
-            meta.groups.insert(DELETED.into(), s.clone());
+    if deleted != lm.deleted {
+        meta.deleted = deleted;
+        if let Some(s) = deleted_stamp {
+            meta.groups.insert(DELETED.into(), s);
         }
         took = true;
     }

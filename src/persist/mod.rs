@@ -29,6 +29,12 @@ pub const KEY_LANG: &str = "parkdesk.lang";
 pub const PREFIX_UNREADABLE: &str = "parkdesk.unreadable.";
 pub const PREFIX_CONFLICT: &str = "parkdesk.conflict.";
 pub const PREFIX_BEFORE_UPGRADE: &str = "parkdesk.backup.before-upgrade.";
+/// Rolling backups: `parkdesk.bk.<time>.<REASON>.<live records>` (see [`take_backup`]).
+pub const PREFIX_BACKUP: &str = "parkdesk.bk.";
+/// When this copy last exported a full snapshot: `{"at": <time>}`.
+pub const KEY_EXPORTED: &str = "parkdesk.exported";
+/// User settings: `{"reminder_days": 7}`.
+pub const KEY_SETTINGS: &str = "parkdesk.settings";
 
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum StoreError {
@@ -311,7 +317,7 @@ impl Saver {
                 known: self.seen.clone(),
             });
         }
-        store.set(KEY_STATE, &stored.to_json()?)?;
+        set_giving_way(store, KEY_STATE, &stored.to_json()?)?;
         let next = format!("{}:{}", marker_number(&current) + 1, self.tab);
         store.set(KEY_SEQ, &next)?;
         self.seen = next;
@@ -345,6 +351,244 @@ pub fn stash_conflict(store: &mut dyn Store, stored: &Stored, key: &str) -> Resu
 
 pub fn conflict_key(tab_started: Timestamp) -> String {
     format!("{PREFIX_CONFLICT}{}", stamp(tab_started))
+}
+
+/// Writes `value`; when the storage is full, rolling backups give way (oldest first) until it
+/// fits. The state is the last thing to give way: it is never dropped here.
+pub fn set_giving_way(store: &mut dyn Store, key: &str, value: &str) -> Result<(), StoreError> {
+    loop {
+        match store.set(key, value) {
+            Err(StoreError::QuotaExceeded) => {
+                if !drop_oldest_backup(store, None) {
+                    return Err(StoreError::QuotaExceeded);
+                }
+            }
+            other => return other,
+        }
+    }
+}
+
+crate::coded_enum! {
+    /// 备份原因 | Why a backup was taken.
+    pub enum BackupReason {
+        Auto => ("AUTO", "自动备份", "Automatic"),
+        BeforeImport => ("BEFORE_IMPORT", "导入（替换）前", "Before an import (replace)"),
+        BeforeMerge => ("BEFORE_MERGE", "合并前", "Before a merge"),
+        BeforeRestore => ("BEFORE_RESTORE", "恢复备份前", "Before restoring a backup"),
+        BeforeRecovery => ("BEFORE_RECOVERY", "载入其他标签页数据前", "Before loading another tab's data"),
+    }
+}
+
+/// One rolling backup, as listed on the backups screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BackupInfo {
+    pub key: String,
+    pub at: Timestamp,
+    pub reason: BackupReason,
+    /// Live records in it.
+    pub records: usize,
+    /// Size in characters.
+    pub size: usize,
+}
+
+/// Bounds of the rolling backups: a few, and a total size (localStorage holds about 5 million
+/// characters per site; the data itself must keep room to grow).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BackupPolicy {
+    pub max_count: usize,
+    pub max_auto: usize,
+    pub max_chars: usize,
+}
+
+pub const BACKUP_POLICY: BackupPolicy = BackupPolicy {
+    max_count: 8,
+    max_auto: 3,
+    max_chars: 1_500_000,
+};
+
+fn parse_backup_key(key: &str, size: usize) -> Option<BackupInfo> {
+    let rest = key.strip_prefix(PREFIX_BACKUP)?;
+    let mut parts = rest.rsplitn(3, '.');
+    let records = parts.next()?.parse().ok()?;
+    let reason = BackupReason::from_code(parts.next()?)?;
+    let at = chrono::NaiveDateTime::parse_from_str(parts.next()?, "%Y%m%dT%H%M%S%.3fZ")
+        .ok()?
+        .and_utc();
+    Some(BackupInfo {
+        key: key.to_string(),
+        at,
+        reason,
+        records,
+        size,
+    })
+}
+
+/// Rolling backups, oldest first.
+pub fn list_backups(store: &dyn Store) -> Vec<BackupInfo> {
+    let mut out: Vec<BackupInfo> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX_BACKUP))
+        .filter_map(|k| {
+            let size = store
+                .get(&k)
+                .ok()
+                .flatten()
+                .map_or(0, |v| v.chars().count());
+            parse_backup_key(&k, size)
+        })
+        .collect();
+    out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
+    out
+}
+
+/// Drops the oldest rolling backup other than `keep`; false when there is none.
+pub fn drop_oldest_backup(store: &mut dyn Store, keep: Option<&str>) -> bool {
+    match list_backups(store)
+        .into_iter()
+        .find(|b| Some(b.key.as_str()) != keep)
+    {
+        Some(b) => store.remove(&b.key).is_ok(),
+        None => false,
+    }
+}
+
+/// Keeps the backups within the policy, dropping the oldest first (never `keep`).
+pub fn prune_backups(store: &mut dyn Store, policy: BackupPolicy, keep: &str) {
+    loop {
+        let all = list_backups(store);
+        let autos = all.iter().filter(|b| b.reason == BackupReason::Auto).count();
+        let total: usize = all.iter().map(|b| b.size).sum();
+        let victim = if autos > policy.max_auto {
+            all.iter()
+                .find(|b| b.reason == BackupReason::Auto && b.key != keep)
+        } else if all.len() > policy.max_count || total > policy.max_chars {
+            all.iter().find(|b| b.key != keep)
+        } else {
+            None
+        };
+        match victim {
+            Some(v) => {
+                if store.remove(&v.key).is_err() {
+                    return;
+                }
+            }
+            None => return,
+        }
+    }
+}
+
+/// Keeps a copy of `snapshot` as a rolling backup. A full storage first drops older backups; if
+/// it still does not fit, the error is returned and nothing else is touched.
+pub fn take_backup(
+    store: &mut dyn Store,
+    snapshot: &Snapshot,
+    reason: BackupReason,
+    now: Timestamp,
+    policy: BackupPolicy,
+) -> Result<BackupInfo, StoreError> {
+    let value = serde_json::to_string(snapshot).map_err(|e| StoreError::Other(e.to_string()))?;
+    let records = crate::domain::workspace::Kind::ALL
+        .iter()
+        .map(|k| snapshot.records.count_live(*k))
+        .sum::<usize>();
+    let key = format!(
+        "{PREFIX_BACKUP}{}.{}.{records}",
+        stamp(now),
+        reason.code()
+    );
+    loop {
+        match store.set(&key, &value) {
+            Ok(()) => break,
+            Err(StoreError::QuotaExceeded) => {
+                if !drop_oldest_backup(store, Some(&key)) {
+                    return Err(StoreError::QuotaExceeded);
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    prune_backups(store, policy, &key);
+    Ok(BackupInfo {
+        key,
+        at: now,
+        reason,
+        records,
+        size: value.chars().count(),
+    })
+}
+
+/// Reads a rolling backup (upgraded like an import).
+pub fn read_backup(store: &dyn Store, key: &str) -> Result<Snapshot, Text> {
+    let raw = store
+        .get(key)
+        .map_err(|e| e.text())?
+        .ok_or_else(|| Text::new("该备份已不存在", "This backup no longer exists"))?;
+    let value: serde_json::Value = serde_json::from_str(&raw).map_err(|e| {
+        Text::new(
+            format!("备份无法读取（{e}）"),
+            format!("The backup cannot be read ({e})"),
+        )
+    })?;
+    snapshot::from_value(value)
+        .map(|(s, _, _)| s)
+        .map_err(|e| e.text())
+}
+
+/// Whether an automatic backup is due: none yet, or the newest is older than `every`.
+pub fn auto_backup_due(store: &dyn Store, now: Timestamp, every: chrono::Duration) -> bool {
+    list_backups(store)
+        .iter()
+        .filter(|b| b.reason == BackupReason::Auto)
+        .map(|b| b.at)
+        .max()
+        .is_none_or(|last| now - last >= every)
+}
+
+/// When this copy last exported a full snapshot.
+pub fn last_exported(store: &dyn Store) -> Option<Timestamp> {
+    let raw = store.get(KEY_EXPORTED).ok().flatten()?;
+    let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+    v.get("at")?.as_str()?.parse().ok()
+}
+
+pub fn set_last_exported(store: &mut dyn Store, at: Timestamp) -> Result<(), StoreError> {
+    store.set(KEY_EXPORTED, &serde_json::json!({ "at": at }).to_string())
+}
+
+/// Days after which unexported changes are reminded of (default 7).
+pub fn reminder_days(store: &dyn Store) -> u32 {
+    store
+        .get(KEY_SETTINGS)
+        .ok()
+        .flatten()
+        .and_then(|raw| serde_json::from_str::<serde_json::Value>(&raw).ok())
+        .and_then(|v| v.get("reminder_days").and_then(serde_json::Value::as_u64))
+        .and_then(|d| u32::try_from(d).ok())
+        .unwrap_or(7)
+}
+
+pub fn set_reminder_days(store: &mut dyn Store, days: u32) -> Result<(), StoreError> {
+    store.set(
+        KEY_SETTINGS,
+        &serde_json::json!({ "reminder_days": days }).to_string(),
+    )
+}
+
+/// Whether to remind the user to export: some change was made after the last export (or there
+/// was never one) and the oldest such change is at least `days` old.
+pub fn export_reminder_due(
+    changes: &[Timestamp],
+    last_export: Option<Timestamp>,
+    now: Timestamp,
+    days: u32,
+) -> bool {
+    changes
+        .iter()
+        .filter(|t| last_export.is_none_or(|e| **t > e))
+        .min()
+        .is_some_and(|first| now - *first >= chrono::Duration::days(i64::from(days)))
 }
 
 /// Keeps the current state before an import replaces it.
