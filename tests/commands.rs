@@ -289,7 +289,11 @@ fn every_edit_stamps_the_field_groups_it_changed() {
     .expect("save");
     let after = h.ws().delegations.get(&d.meta.id).expect("d");
     let groups: Vec<&String> = after.meta.groups.keys().collect();
-    assert_eq!(groups, vec!["reception"], "only the reception group changed");
+    assert_eq!(
+        groups,
+        vec!["reception"],
+        "only the reception group changed"
+    );
     let stamp = &after.meta.groups["reception"];
     assert_eq!(stamp.by, "office-test");
     assert_eq!(after.meta.vv.get("office-test"), Some(&stamp.n));

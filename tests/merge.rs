@@ -132,7 +132,11 @@ fn the_lifecycle_and_the_reception_of_one_delegation_both_survive() {
 
     let plan = merge_default(&mut a, &from_b);
     let item = plan.items.iter().find(|i| i.id == d).expect("reviewed");
-    assert_eq!(item.class, Class::Changed, "only the park changed reception");
+    assert_eq!(
+        item.class,
+        Class::Changed,
+        "only the park changed reception"
+    );
     assert!(item.groups.iter().any(|g| g.code == "reception" && g.owned));
     merge_default(&mut b, &from_a);
 
@@ -233,7 +237,11 @@ fn the_same_field_changed_twice_is_a_conflict_with_a_deterministic_default_and_a
     let chosen = c2.ws().parks.get(&p).expect("p").data.planning_area_km2;
     assert_eq!(
         chosen,
-        Some(if other == Side::Incoming { 111.0 } else { 222.0 })
+        Some(if other == Side::Incoming {
+            111.0
+        } else {
+            222.0
+        })
     );
 
     // Default in both directions: both copies end with the same winner.
@@ -332,7 +340,11 @@ fn deletions_never_resurrect() {
     merge_default(&mut a, &base);
     assert!(a.ws().cities.get(&x).expect("x").meta.deleted);
     let plan = merge_default(&mut a, &b.ws().clone());
-    assert!(plan.records().iter().all(|r| r.meta().deleted || r.meta().id != x));
+    assert!(
+        plan.records()
+            .iter()
+            .all(|r| r.meta().deleted || r.meta().id != x)
+    );
     assert!(a.ws().cities.get(&x).expect("x").meta.deleted);
 
     // An undelete by the office that saw the deletion travels (undo the merges, then the delete).
@@ -368,7 +380,11 @@ fn a_record_that_would_dangle_is_refused_with_the_reason_and_so_are_its_dependan
     let plan = merge_with(&mut a, &from_b, &decisions);
     let t = plan.items.iter().find(|i| i.id == town).expect("town");
     let why = t.refused.as_ref().expect("refused");
-    assert!(why.zh.contains("示例新县") && why.zh.contains("未被接受"), "{}", why.zh);
+    assert!(
+        why.zh.contains("示例新县") && why.zh.contains("未被接受"),
+        "{}",
+        why.zh
+    );
     assert!(a.ws().townships.get(&town).is_none());
 
     // A deletion that our live records still refer to is refused too.
@@ -382,7 +398,11 @@ fn a_record_that_would_dangle_is_refused_with_the_reason_and_so_are_its_dependan
     let plan = merge_default(&mut c, &gone);
     let p = plan.items.iter().find(|i| i.id == park).expect("park");
     assert_eq!(p.class, Class::Deleted);
-    assert!(p.refused.as_ref().is_some_and(|t| t.zh.contains("仍有记录引用")));
+    assert!(
+        p.refused
+            .as_ref()
+            .is_some_and(|t| t.zh.contains("仍有记录引用"))
+    );
     assert!(!c.ws().parks.get(&park).expect("p").meta.deleted);
 }
 
@@ -391,7 +411,13 @@ fn the_same_item_created_by_two_offices_is_recognised_by_its_natural_key() {
     let base = sample::demo();
     let mut a = copy_of(base.clone(), bianban());
     let mut b = copy_of(base.clone(), office());
-    let template = base.power_items.iter_live().next().expect("item").data.clone();
+    let template = base
+        .power_items
+        .iter_live()
+        .next()
+        .expect("item")
+        .data
+        .clone();
     let mut item = template.clone();
     item.item_code = "XK09999000".into();
     item.name = "示例新增事项".into();
@@ -478,8 +504,14 @@ fn a_partial_snapshot_never_deletes_what_it_does_not_contain() {
     assert_eq!(*a.ws(), base);
     // An area export holds the area's kinds and what they refer to.
     let powers = parkdesk::domain::scope::area(&base, parkdesk::domain::kind_tables::Area::Powers);
-    assert_eq!(powers.delegations.count_live(), base.delegations.count_live());
-    assert!(powers.parks.count_live() > 0, "the parks they refer to come along");
+    assert_eq!(
+        powers.delegations.count_live(),
+        base.delegations.count_live()
+    );
+    assert!(
+        powers.parks.count_live() > 0,
+        "the parks they refer to come along"
+    );
     assert_eq!(powers.count_all(Kind::Institution), 0);
 }
 

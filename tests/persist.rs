@@ -333,8 +333,16 @@ fn rolling_backups_are_bounded_by_count_and_size_and_restorable() {
     }
     let list = list_backups(&s);
     assert_eq!(list.len(), 4, "{list:?}");
-    assert!(list.iter().filter(|b| b.reason == BackupReason::Auto).count() <= 2);
-    assert_eq!(list.last().map(|b| b.reason), Some(BackupReason::BeforeRestore));
+    assert!(
+        list.iter()
+            .filter(|b| b.reason == BackupReason::Auto)
+            .count()
+            <= 2
+    );
+    assert_eq!(
+        list.last().map(|b| b.reason),
+        Some(BackupReason::BeforeRestore)
+    );
     assert!(list.iter().all(|b| b.records > 50 && b.size > 1000));
     // Any of them reads back as the data it holds.
     let back = read_backup(&s, &list[0].key).expect("readable");
@@ -355,23 +363,20 @@ fn a_full_storage_drops_backups_first_and_never_the_state() {
     let mut s = MemStore::default();
     let demo = stored(parkdesk::domain::sample::demo());
     let mut saver = Saver::new("a", "");
-    saver.save(&mut s, &stored(Default::default())).expect("small");
+    saver
+        .save(&mut s, &stored(Default::default()))
+        .expect("small");
     let mut t = now();
     for _ in 0..2 {
         t += chrono::Duration::minutes(1);
-        take_backup(
-            &mut s,
-            &demo.snapshot,
-            BackupReason::Auto,
-            t,
-            BACKUP_POLICY,
-        )
-        .expect("backup");
+        take_backup(&mut s, &demo.snapshot, BackupReason::Auto, t, BACKUP_POLICY).expect("backup");
     }
     // Room for the bigger state only once the backups are gone.
     let used: usize = s.map.iter().map(|(k, v)| k.len() + v.len()).sum();
     s.quota = Some(used + 200);
-    saver.save(&mut s, &demo).expect("saved by dropping backups");
+    saver
+        .save(&mut s, &demo)
+        .expect("saved by dropping backups");
     assert_eq!(state_of(&s), demo);
     assert!(list_backups(&s).len() < 2);
     // A backup that cannot fit even with every older backup dropped fails without touching
@@ -379,8 +384,14 @@ fn a_full_storage_drops_backups_first_and_never_the_state() {
     while drop_oldest_backup(&mut s, None) {}
     s.quota = Some(s.map.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>() + 10);
     assert_eq!(
-        take_backup(&mut s, &demo.snapshot, BackupReason::BeforeMerge, t, BACKUP_POLICY)
-            .map(|_| ()),
+        take_backup(
+            &mut s,
+            &demo.snapshot,
+            BackupReason::BeforeMerge,
+            t,
+            BACKUP_POLICY
+        )
+        .map(|_| ()),
         Err(StoreError::QuotaExceeded)
     );
     assert_eq!(state_of(&s), demo);
@@ -404,7 +415,12 @@ fn the_export_reminder_counts_from_the_first_unexported_change() {
         7
     ));
     // Never exported: counts from the first change; nothing changed since export: no reminder.
-    assert!(export_reminder_due(&changes, None, t("2026-11-08T08:00:00Z"), 7));
+    assert!(export_reminder_due(
+        &changes,
+        None,
+        t("2026-11-08T08:00:00Z"),
+        7
+    ));
     assert!(!export_reminder_due(
         &changes,
         Some(t("2026-11-11T08:00:00Z")),

@@ -295,7 +295,14 @@ fn a_legacy_changed_record_gets_merge_metadata_on_upgrade() {
     meta.insert("rev".into(), serde_json::json!(3));
     meta.insert("updated_by".into(), serde_json::json!("office-old"));
     let checked = snapshot::check(&v.to_string(), d("2013-06-01")).expect("reads");
-    let park = checked.snapshot.records.parks.0.values().next().expect("park");
+    let park = checked
+        .snapshot
+        .records
+        .parks
+        .0
+        .values()
+        .next()
+        .expect("park");
     assert_eq!(park.meta.rev, 3);
     assert!(park.meta.vv.contains_key("office-old"));
     assert_eq!(

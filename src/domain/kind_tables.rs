@@ -22,7 +22,6 @@ pub struct Ref {
     pub to: Kind,
 }
 
-
 /// A field group: fields that change together and have one owner (role) each (§9).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Group {
@@ -129,30 +128,81 @@ pub fn references(kind: Kind) -> &'static [Ref] {
         Kind::City => &[],
         Kind::County => &[],
         Kind::Township => &[
-            Ref { path: "county_id", to: Kind::County },
-            Ref { path: "in_planning_area_of", to: Kind::Park },
+            Ref {
+                path: "county_id",
+                to: Kind::County,
+            },
+            Ref {
+                path: "in_planning_area_of",
+                to: Kind::Park,
+            },
         ],
-        Kind::Park => &[Ref { path: "host_county_ids[]", to: Kind::County }],
+        Kind::Park => &[Ref {
+            path: "host_county_ids[]",
+            to: Kind::County,
+        }],
         Kind::Entrustment => &[
-            Ref { path: "park_id", to: Kind::Park },
-            Ref { path: "township_id", to: Kind::Township },
-            Ref { path: "entrusting_county_id", to: Kind::County },
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "township_id",
+                to: Kind::Township,
+            },
+            Ref {
+                path: "entrusting_county_id",
+                to: Kind::County,
+            },
         ],
         Kind::OrgUnit => &[
-            Ref { path: "park_id", to: Kind::Park },
-            Ref { path: "township_id", to: Kind::Township },
-            Ref { path: "county_id", to: Kind::County },
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "township_id",
+                to: Kind::Township,
+            },
+            Ref {
+                path: "county_id",
+                to: Kind::County,
+            },
         ],
-        Kind::ConcurrentPost => &[Ref { path: "township_id", to: Kind::Township }],
-        Kind::PowerItem => &[Ref { path: "source_dept_id", to: Kind::OrgUnit }],
+        Kind::ConcurrentPost => &[Ref {
+            path: "township_id",
+            to: Kind::Township,
+        }],
+        Kind::PowerItem => &[Ref {
+            path: "source_dept_id",
+            to: Kind::OrgUnit,
+        }],
         Kind::Delegation => &[
-            Ref { path: "power_item_id", to: Kind::PowerItem },
-            Ref { path: "park_id", to: Kind::Park },
-            Ref { path: "grantor.county_id", to: Kind::County },
-            Ref { path: "territory.township_ids[]", to: Kind::Township },
-            Ref { path: "recipient_org_id", to: Kind::OrgUnit },
+            Ref {
+                path: "power_item_id",
+                to: Kind::PowerItem,
+            },
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "grantor.county_id",
+                to: Kind::County,
+            },
+            Ref {
+                path: "territory.township_ids[]",
+                to: Kind::Township,
+            },
+            Ref {
+                path: "recipient_org_id",
+                to: Kind::OrgUnit,
+            },
         ],
-        Kind::Institution => &[Ref { path: "park_id", to: Kind::Park }],
+        Kind::Institution => &[Ref {
+            path: "park_id",
+            to: Kind::Park,
+        }],
     }
 }
 

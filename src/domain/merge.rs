@@ -537,7 +537,7 @@ fn classify(
         (true, true) => true,
         // A tombstone wins unless we undeleted after seeing it.
         (false, true) => {
-            !(lm.groups.get(DELETED).is_some()
+            !(lm.groups.contains_key(DELETED)
                 && im.groups.get(DELETED).is_none_or(|s| lm.has_seen(s)))
         }
         // An older live copy never revives our tombstone; an undelete by an office that had seen
@@ -828,7 +828,10 @@ fn check_references(local: &Workspace, incoming: &Workspace, plan: &mut Plan) {
                         }
                     }
                 }
-            } else if local.get(it.kind, &it.id).is_some_and(|r| !r.meta().deleted) {
+            } else if local
+                .get(it.kind, &it.id)
+                .is_some_and(|r| !r.meta().deleted)
+            {
                 let still: Vec<String> = referrers
                     .get(&(it.kind, it.id.clone()))
                     .into_iter()
@@ -840,7 +843,8 @@ fn check_references(local: &Workspace, incoming: &Workspace, plan: &mut Plan) {
                             Some(m) => plan.items[*m].result.as_ref().is_some_and(|r| {
                                 let f = r.to_fields();
                                 kind_tables::references(*k).iter().any(|rf| {
-                                    rf.to == it.kind && ref_ids(&f, rf.path).contains(&it.id.as_str())
+                                    rf.to == it.kind
+                                        && ref_ids(&f, rf.path).contains(&it.id.as_str())
                                 })
                             }),
                             None => true,
@@ -854,7 +858,9 @@ fn check_references(local: &Workspace, incoming: &Workspace, plan: &mut Plan) {
                         n,
                         Text::new(
                             format!("本机仍有记录引用它（{names}），不能删除"),
-                            format!("Records here still refer to it ({names}); it cannot be deleted"),
+                            format!(
+                                "Records here still refer to it ({names}); it cannot be deleted"
+                            ),
                         ),
                     ));
                 }

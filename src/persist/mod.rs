@@ -458,7 +458,10 @@ pub fn drop_oldest_backup(store: &mut dyn Store, keep: Option<&str>) -> bool {
 pub fn prune_backups(store: &mut dyn Store, policy: BackupPolicy, keep: &str) {
     loop {
         let all = list_backups(store);
-        let autos = all.iter().filter(|b| b.reason == BackupReason::Auto).count();
+        let autos = all
+            .iter()
+            .filter(|b| b.reason == BackupReason::Auto)
+            .count();
         let total: usize = all.iter().map(|b| b.size).sum();
         let victim = if autos > policy.max_auto {
             all.iter()
@@ -493,11 +496,7 @@ pub fn take_backup(
         .iter()
         .map(|k| snapshot.records.count_live(*k))
         .sum::<usize>();
-    let key = format!(
-        "{PREFIX_BACKUP}{}.{}.{records}",
-        stamp(now),
-        reason.code()
-    );
+    let key = format!("{PREFIX_BACKUP}{}.{}.{records}", stamp(now), reason.code());
     loop {
         match store.set(&key, &value) {
             Ok(()) => break,

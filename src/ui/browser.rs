@@ -101,3 +101,19 @@ pub fn app_base() -> String {
         None => String::new(),
     }
 }
+
+/// Asks the browser whether this site's storage is kept even when disk space runs low
+/// (`navigator.storage.persisted()`), or, with `request`, asks it to keep it
+/// (`navigator.storage.persist()`). None when the browser has no answer.
+pub async fn storage_persisted(request: bool) -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = if request {
+        manager.persist().ok()?
+    } else {
+        manager.persisted().ok()?
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::browser::{self, RandomIds};
 use crate::APP_VERSION;
 use crate::domain::command::{Command, CommandError, Ctx, Desk, Outcome};
+use crate::domain::merge::{self, Decisions, MergeCtx, Plan};
 use crate::domain::meta::{Office, Role, Timestamp};
 use crate::domain::rules::ViolationIndex;
 use crate::domain::sample;
@@ -17,7 +18,9 @@ use crate::domain::snapshot::{self, Checked};
 use crate::domain::text::Text;
 use crate::domain::workspace::Workspace;
 use crate::persist::local::LocalStore;
-use crate::persist::{self, Boot, KEY_OFFICE, Kept, SaveError, Saver, Store, Stored};
+use crate::persist::{
+    self, BACKUP_POLICY, BackupReason, Boot, KEY_OFFICE, Kept, SaveError, Saver, Store, Stored,
+};
 
 /// Autosave waits this long after the last change, so typing does not save on every keystroke.
 const SAVE_DELAY_MS: u32 = 600;
@@ -57,7 +60,24 @@ pub enum ImportStage {
         details: Vec<Text>,
     },
     Done(Text),
+    /// The merge review: the plan with the user's decisions so far.
+    Review {
+        file: String,
+        checked: Box<Checked>,
+        decisions: Decisions,
+        plan: Box<Plan>,
+    },
+    /// A merge was applied: its summary and what was left out (with reasons).
+    Merged {
+        summary: Text,
+        left_out: Vec<(String, Text)>,
+    },
 }
+
+/// An automatic backup is taken at start (data from an earlier session) when the newest is older
+/// than this, and during a session once per this interval.
+const AUTO_BACKUP_HOURS: i64 = 6;
+const SESSION_BACKUP_MINUTES: i64 = 60;
 
 thread_local! {
     static SAVER: RefCell<Saver> = RefCell::new(Saver::new("", ""));
@@ -65,6 +85,8 @@ thread_local! {
     static TAB_STARTED: Timestamp = browser::now();
     static TIMER: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
     static UNREADABLE_RAW: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// When this tab last took (or started without needing) an automatic backup.
+    static LAST_SESSION_BACKUP: RefCell<Timestamp> = RefCell::new(browser::now());
 }
 
 #[derive(Clone, Copy)]
@@ -80,6 +102,14 @@ pub struct AppState {
     /// Every rule checked once per change of the data or the as-of date, indexed by record;
     /// pages read it instead of checking the workspace themselves.
     pub checks: Memo<Arc<ViolationIndex>>,
+    /// Offices this copy knows (names and roles of who changed what).
+    pub directory: RwSignal<Vec<Office>>,
+    /// Bumped when the backups in storage change, so the backups screen re-reads them.
+    pub backups_changed: RwSignal<u32>,
+    /// The browser's answer to "keep this site's storage" (None = not asked / unknown).
+    pub persisted: RwSignal<Option<bool>>,
+    pub last_export: RwSignal<Option<Timestamp>>,
+    pub reminder_days: RwSignal<u32>,
     saving_enabled: RwSignal<bool>,
 }
 
@@ -110,11 +140,11 @@ fn load_office(store: &mut LocalStore) -> Office {
     {
         return office;
     }
-    let office = Office {
-        id: crate::domain::meta::IdSource::next_id(&mut RandomIds, browser::now()),
-        name: "本机".into(),
-        role: Role::Bianban,
-    };
+    let office = Office::new(
+        crate::domain::meta::IdSource::next_id(&mut RandomIds, browser::now()),
+        "本机",
+        Role::Bianban,
+    );
     if let Ok(raw) = serde_json::to_string(&office) {
         let _ = store.set(KEY_OFFICE, &raw);
     }
@@ -127,6 +157,7 @@ impl AppState {
         let mut store = LocalStore;
         let office = load_office(&mut store);
         let mut banners = Vec::new();
+        let mut directory = vec![office.clone()];
         let (desk, save, marker, enabled, fresh) = match persist::boot(&mut store, browser::now()) {
             Boot::Empty { marker } => (
                 Desk::new(sample::demo(), Vec::new()),
@@ -143,6 +174,22 @@ impl AppState {
             } => {
                 let stored = *stored;
                 let saved_at = Some(stored.snapshot.exported_at);
+                merge::merge_directory(&mut directory, &stored.snapshot.offices);
+                merge::merge_directory(&mut directory, std::slice::from_ref(&office));
+                // Data from an earlier session: keep a rolling copy now and then.
+                if persist::auto_backup_due(
+                    &store,
+                    browser::now(),
+                    chrono::Duration::hours(AUTO_BACKUP_HOURS),
+                ) {
+                    let _ = persist::take_backup(
+                        &mut store,
+                        &stored.snapshot,
+                        BackupReason::Auto,
+                        browser::now(),
+                        BACKUP_POLICY,
+                    );
+                }
                 let desk = Desk::new(stored.snapshot.records, stored.audit);
                 match original {
                     Kept::Failed => {
@@ -215,8 +262,14 @@ impl AppState {
             import: RwSignal::new(ImportStage::Idle),
             as_of,
             checks,
+            directory: RwSignal::new(directory),
+            backups_changed: RwSignal::new(0),
+            persisted: RwSignal::new(None),
+            last_export: RwSignal::new(persist::last_exported(&store)),
+            reminder_days: RwSignal::new(persist::reminder_days(&store)),
             saving_enabled: RwSignal::new(enabled),
         };
+        state.check_persisted();
         state.listen();
         if fresh {
             // The demo goes into the empty store at once, so what the user sees is what is saved.
@@ -346,12 +399,21 @@ impl AppState {
         }
     }
 
-    fn stored_now(&self) -> Stored {
+    fn snapshot_now(&self) -> snapshot::Snapshot {
         let office = self.office.get_untracked();
-        self.desk.with_untracked(|d| Stored {
-            snapshot: snapshot::build(d.ws(), &office, browser::now(), APP_VERSION),
-            audit: d.audit().to_vec(),
-        })
+        let mut snap = self
+            .desk
+            .with_untracked(|d| snapshot::build(d.ws(), &office, browser::now(), APP_VERSION));
+        snap.offices = self.directory.get_untracked();
+        merge::merge_directory(&mut snap.offices, std::slice::from_ref(&office));
+        snap
+    }
+
+    fn stored_now(&self) -> Stored {
+        Stored {
+            snapshot: self.snapshot_now(),
+            audit: self.desk.with_untracked(|d| d.audit().to_vec()),
+        }
     }
 
     fn schedule_save(&self) {
@@ -394,6 +456,7 @@ impl AppState {
         match result {
             Ok(()) => {
                 self.save.set(SaveState::Saved(Some(browser::now())));
+                self.session_backup();
                 self.banners
                     .update(|b| b.retain(|x| !matches!(x, Banner::Storage(_) | Banner::Conflict)));
             }
@@ -450,6 +513,18 @@ impl AppState {
 
     /// Conflict choice 1: keep this tab's state as a backup, then load the newer save.
     pub fn conflict_load_newest(&self) {
+        if let Ok(Some(current)) = LocalStore.get(persist::KEY_STATE)
+            && let Ok((stored, _)) = Stored::from_json(&current)
+        {
+            // The save about to be loaded is kept too, so recovering is itself recoverable.
+            let _ = persist::take_backup(
+                &mut LocalStore,
+                &stored.snapshot,
+                BackupReason::BeforeRecovery,
+                browser::now(),
+                BACKUP_POLICY,
+            );
+        }
         let key = persist::conflict_key(TAB_STARTED.with(|t| *t));
         match persist::stash_conflict(&mut LocalStore, &self.stored_now(), &key) {
             Ok(()) => {
@@ -496,14 +571,119 @@ impl AppState {
 
     pub fn export(&self) -> Result<String, Text> {
         let office = self.office.get_untracked();
-        let snap = self
-            .desk
-            .with_untracked(|d| snapshot::build(d.ws(), &office, browser::now(), APP_VERSION));
+        let snap = self.snapshot_now();
         let json = snapshot::to_json(&snap).map_err(|e| e.text())?;
         let name = snapshot::file_name(&office, browser::local_now());
         browser::download(&name, &json, "application/json")
             .map_err(|e| Text::new(format!("下载失败：{e}"), format!("Download failed: {e}")))?;
+        let now = browser::now();
+        let _ = persist::set_last_exported(&mut LocalStore, now);
+        self.last_export.set(Some(now));
         Ok(name)
+    }
+
+    /// Exports part of the data (one park or record with what belongs to it, or one area) for a
+    /// named office. Does not count as the full export the reminder asks for.
+    pub fn export_partial(
+        &self,
+        records: Workspace,
+        scope: snapshot::Scope,
+        file_tag: &str,
+    ) -> Result<String, Text> {
+        let office = self.office.get_untracked();
+        let mut snap = self.snapshot_now();
+        snap.records = records;
+        snap.scope = Some(scope);
+        let json = snapshot::to_json(&snap).map_err(|e| e.text())?;
+        let name = snapshot::file_name(&office, browser::local_now())
+            .replace(".json", &format!("-{file_tag}.json"));
+        browser::download(&name, &json, "application/json")
+            .map_err(|e| Text::new(format!("下载失败：{e}"), format!("Download failed: {e}")))?;
+        Ok(name)
+    }
+
+    pub fn set_reminder_days(&self, days: u32) {
+        let _ = persist::set_reminder_days(&mut LocalStore, days);
+        self.reminder_days.set(days);
+    }
+
+    /// Whether to remind the user to export (tracked).
+    pub fn export_reminder_due(&self) -> bool {
+        let changes: Vec<Timestamp> = self.desk.with(|d| d.audit().iter().map(|a| a.at).collect());
+        persist::export_reminder_due(
+            &changes,
+            self.last_export.get(),
+            browser::now(),
+            self.reminder_days.get(),
+        )
+    }
+
+    /// A rolling backup once per interval of a session (the first one after the interval, so a
+    /// fresh store is not filled with copies of the demo).
+    fn session_backup(&self) {
+        let now = browser::now();
+        let due = LAST_SESSION_BACKUP
+            .with(|t| now - *t.borrow() >= chrono::Duration::minutes(SESSION_BACKUP_MINUTES));
+        if !due {
+            return;
+        }
+        LAST_SESSION_BACKUP.with(|t| *t.borrow_mut() = now);
+        if persist::take_backup(
+            &mut LocalStore,
+            &self.snapshot_now(),
+            BackupReason::Auto,
+            now,
+            BACKUP_POLICY,
+        )
+        .is_ok()
+        {
+            self.backups_changed.update(|n| *n += 1);
+        }
+    }
+
+    /// Keeps the current data as a rolling backup before an operation replaces or changes much
+    /// of it. Without storage (saving off) there is nothing to write to: Undo is the way back.
+    fn backup_before(&self, reason: BackupReason) -> Result<bool, Text> {
+        if !self.saving_enabled.get_untracked() {
+            return Ok(false);
+        }
+        persist::take_backup(
+            &mut LocalStore,
+            &self.snapshot_now(),
+            reason,
+            browser::now(),
+            BACKUP_POLICY,
+        )
+        .map_err(|e| {
+            Text::new(
+                format!(
+                    "无法先备份当前数据（{}），为防丢失没有继续。请先导出当前数据",
+                    e.text().zh
+                ),
+                format!(
+                    "Could not back up the current data first ({}); nothing was changed. Export your data first",
+                    e.text().en
+                ),
+            )
+        })?;
+        self.backups_changed.update(|n| *n += 1);
+        Ok(true)
+    }
+
+    /// Asks whether the browser keeps this site's storage (shown on the Data page).
+    fn check_persisted(&self) {
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            me.persisted.set(browser::storage_persisted(false).await);
+        });
+    }
+
+    /// Asks the browser to keep this site's storage even when disk space runs low.
+    pub fn request_persist(&self) {
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            me.persisted.set(browser::storage_persisted(true).await);
+        });
     }
 
     /// Checks a file's text; nothing changes until [`Self::confirm_import`].
@@ -526,23 +706,26 @@ impl AppState {
         let ImportStage::Checked { file, checked } = self.import.get_untracked() else {
             return;
         };
-        let backed_up = self.saving_enabled.get_untracked();
-        if backed_up
-            && let Err(e) = persist::backup_before_import(&mut LocalStore, &self.stored_now())
-        {
-            self.import.set(ImportStage::Failed {
+        let backed_up = match self.backup_before(BackupReason::BeforeImport) {
+            Ok(b) => b,
+            Err(error) => {
+                self.import.set(ImportStage::Failed {
                     file,
-                    error: Text::new(format!("无法在导入前备份当前数据（{}），为防丢失没有导入。请先导出当前数据", e.text().zh), format!("Could not back up the current data before importing ({}); nothing was imported. Export your data first", e.text().en)),
+                    error,
                     details: Vec::new(),
                 });
-            return;
-        }
+                return;
+            }
+        };
+        let offices = checked.snapshot.offices.clone();
         let summary = Text::new(format!("导入文件 {file}"), format!("Imported file {file}"));
         match self.dispatch(Command::ReplaceAll {
             workspace: Box::new(checked.snapshot.records),
             summary,
         }) {
             Ok(_) => {
+                self.directory
+                    .update(|d| merge::merge_directory(d, &offices));
                 self.flush();
                 let done = if backed_up {
                     Text::new(
@@ -571,28 +754,164 @@ impl AppState {
         }
     }
 
-    pub fn has_import_backup(&self) -> bool {
-        LocalStore
-            .get(persist::KEY_IMPORT_BACKUP)
-            .ok()
-            .flatten()
-            .is_some()
+    fn merge_plan(&self, checked: &Checked, decisions: &Decisions) -> Plan {
+        let me = self.office.get_untracked();
+        let mut dir = self.directory.get_untracked();
+        merge::merge_directory(&mut dir, &checked.snapshot.offices);
+        merge::merge_directory(&mut dir, std::slice::from_ref(&checked.snapshot.office));
+        let ctx = MergeCtx {
+            me: &me,
+            now: browser::now(),
+            directory: &dir,
+        };
+        self.desk
+            .with_untracked(|d| merge::plan(d.ws(), &checked.snapshot.records, &ctx, decisions))
     }
 
-    /// Restores the pre-import backup; the current data takes its place as the backup.
-    pub fn restore_import_backup(&self) -> Result<(), Text> {
-        let backup = persist::swap_import_backup(&mut LocalStore, &self.stored_now())?;
+    /// From the checked file to the merge review (nothing changes yet).
+    pub fn start_merge(&self) {
+        let ImportStage::Checked { file, checked } = self.import.get_untracked() else {
+            return;
+        };
+        let decisions = Decisions::new();
+        let plan = self.merge_plan(&checked, &decisions);
+        self.import.set(ImportStage::Review {
+            file,
+            checked,
+            decisions,
+            plan: Box::new(plan),
+        });
+    }
+
+    /// Changes the decision for some records and recomputes the review.
+    pub fn decide(&self, change: impl FnOnce(&mut Decisions, &Plan)) {
+        let ImportStage::Review {
+            file,
+            checked,
+            mut decisions,
+            plan,
+        } = self.import.get_untracked()
+        else {
+            return;
+        };
+        change(&mut decisions, &plan);
+        let plan = self.merge_plan(&checked, &decisions);
+        self.import.set(ImportStage::Review {
+            file,
+            checked,
+            decisions,
+            plan: Box::new(plan),
+        });
+    }
+
+    /// Applies the reviewed merge as one command, after a backup.
+    pub fn apply_merge(&self) {
+        let ImportStage::Review {
+            file,
+            checked,
+            decisions,
+            ..
+        } = self.import.get_untracked()
+        else {
+            return;
+        };
+        // Recomputed against the data as it is now (another tab may have saved meanwhile).
+        let plan = self.merge_plan(&checked, &decisions);
+        if let Err(error) = self.backup_before(BackupReason::BeforeMerge) {
+            self.toast.set(Some(error));
+            return;
+        }
+        let mut left_out: Vec<(String, Text)> = plan
+            .items
+            .iter()
+            .filter(|i| i.accepted && i.refused.is_some())
+            .map(|i| {
+                (
+                    format!("{}“{}”", i.kind.zh(), i.label),
+                    i.refused.clone().unwrap_or_else(|| Text::new("", "")),
+                )
+            })
+            .collect();
+        match self.dispatch(Command::Merge {
+            records: plan.records(),
+            summary: plan.summary(&file),
+        }) {
+            Ok(out) => {
+                let ws = self.ws_untracked();
+                left_out.extend(out.refused.iter().map(|v| {
+                    (
+                        format!("{}“{}”", v.kind.zh(), ws.label_of(v.kind, &v.id)),
+                        v.message.clone(),
+                    )
+                }));
+                let offices = checked.snapshot.offices.clone();
+                let sender = checked.snapshot.office.clone();
+                self.directory.update(|d| {
+                    merge::merge_directory(d, &offices);
+                    merge::merge_directory(d, std::slice::from_ref(&sender));
+                });
+                self.flush();
+                self.import.set(ImportStage::Merged {
+                    summary: out.summary,
+                    left_out,
+                });
+            }
+            Err(e) => self.toast.set(Some(e.text())),
+        }
+    }
+
+    /// The newest backup taken before an import or a merge, if any.
+    pub fn latest_import_backup(&self) -> Option<persist::BackupInfo> {
+        persist::list_backups(&LocalStore)
+            .into_iter()
+            .rev()
+            .find(|b| {
+                matches!(
+                    b.reason,
+                    BackupReason::BeforeImport | BackupReason::BeforeMerge
+                )
+            })
+    }
+
+    pub fn has_import_backup(&self) -> bool {
+        self.latest_import_backup().is_some()
+    }
+
+    /// Restores the data from before the last import or merge (undoable).
+    pub fn restore_import_backup(&self) -> Result<usize, Text> {
+        let b = self.latest_import_backup().ok_or_else(|| {
+            Text::new(
+                "没有可恢复的导入前备份",
+                "There is no pre-import backup to restore",
+            )
+        })?;
+        self.restore_backup(&b.key)
+    }
+
+    /// Restores any rolling backup as it is (even with rule violations, whose number is
+    /// returned). The current data is backed up first; the restore is one undoable command.
+    pub fn restore_backup(&self, key: &str) -> Result<usize, Text> {
+        let snap = persist::read_backup(&LocalStore, key)?;
+        self.backup_before(BackupReason::BeforeRestore)?;
+        let when = key
+            .strip_prefix(persist::PREFIX_BACKUP)
+            .and_then(|r| r.split('.').next())
+            .unwrap_or(key)
+            .to_string();
         let summary = Text::new(
-            "恢复导入前的数据",
-            "Restored the data from before the import",
+            format!("恢复备份 {when}"),
+            format!("Restored backup {when}"),
         );
-        self.dispatch(Command::ReplaceAll {
-            workspace: Box::new(backup.snapshot.records),
-            summary,
-        })
-        .map_err(|e| e.text())?;
+        let out = self
+            .dispatch(Command::Restore {
+                workspace: Box::new(snap.records),
+                summary,
+            })
+            .map_err(|e| e.text())?;
+        self.directory
+            .update(|d| merge::merge_directory(d, &snap.offices));
         self.flush();
-        Ok(())
+        Ok(out.warnings.len())
     }
 
     /// Demo data only into an empty workspace.
