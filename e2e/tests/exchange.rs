@@ -127,6 +127,7 @@ async fn two_offices_exchange_files_and_both_end_with_both_edits_and_a_reviewed_
     assert!(c.contains("111") && c.contains("222"), "{c}");
     // The 编办 owns park data: its own value is the default; the reviewer confirms it.
     a.click(&format!("{conflict} input[value='local']")).await;
+    a.js("document.getElementById('merge-review-screen').scrollIntoView();").await;
     a.screenshot("exchange-merge-review").await;
     a.click("#merge-apply").await;
     let done = a.text("#merge-done").await;
@@ -242,6 +243,7 @@ async fn backups_restore_undoably_and_a_park_exports_alone() {
     b.wait_css("#backup-table tr[data-reason='BEFORE_RESTORE']").await;
     let state = b.text("#storage-persisted").await;
     assert!(!state.is_empty());
+    b.js("document.getElementById('backups').scrollIntoView();").await;
     b.screenshot("exchange-backups").await;
     // One park for a named office: its delegations only, and what they refer to.
     for e in std::fs::read_dir(&b.downloads).expect("dir").flatten() {

@@ -954,6 +954,15 @@ pub fn display_value(
             Lang::Zh => format!("{} 条", items.len()),
             _ => format!("{} entries", items.len()),
         },
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            _ => n.to_string(),
+        },
+        Value::Array(items) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("、"),
         other => super::snapshot::canonical(other),
     }
 }

@@ -142,6 +142,12 @@ pub fn Shell() -> impl IntoView {
         <Show when=has_sample>
             <div class="sample-notice" id="sample-notice">{t!(i18n, sample_notice)}</div>
         </Show>
+        <Show when=move || app.export_reminder_due()>
+            <div class="banner-line" id="banner-export-reminder" role="status">
+                {move || t_string!(i18n, merge_export_reminder).replace("{days}", &app.reminder_days.get().to_string())}
+                " " <a href=base.href("/data")>{t!(i18n, go_export)}</a>
+            </div>
+        </Show>
         <div class="layout">
             <nav class="sidenav" aria-label=move || t_string!(i18n, nav_label).to_string()>
                 <ul>

@@ -434,6 +434,20 @@ fn CheckedPanel() -> impl IntoView {
     })
 }
 
+/// The offices known here plus those named in the file under review (for names of who changed
+/// what).
+fn review_directory() -> Vec<Office> {
+    let app = use_app();
+    let mut dir = app.directory.get_untracked();
+    app.import.with_untracked(|s| {
+        if let ImportStage::Review { checked, .. } = s {
+            merge::merge_directory(&mut dir, &checked.snapshot.offices);
+            merge::merge_directory(&mut dir, std::slice::from_ref(&checked.snapshot.office));
+        }
+    });
+    dir
+}
+
 /// The item of the review with this kind and id (tracked).
 fn review_item(kind: Kind, id: &str) -> Option<Item> {
     let app = use_app();
@@ -586,7 +600,7 @@ fn ItemRow(kind: Kind, id: String) -> impl IntoView {
         let id = id3.clone();
         app.decide(move |d, _| d.entry((kind, id)).or_default().accept = Some(on));
     };
-    let by = merge::office_name(&app.directory.get_untracked(), &first.incoming_by);
+    let by = merge::office_name(&review_directory(), &first.incoming_by);
     let label = first.label.clone();
     let check_id = format!("merge-accept-{id}");
     let aria = format!("{} {}", t_string!(i18n, merge_col_accept), label);
@@ -635,8 +649,9 @@ fn GroupView(kind: Kind, id: String, code: &'static str) -> impl IntoView {
             from_decision.unwrap_or(g.default_side)
         }
     };
-    let choice = g.state == GroupState::Conflict || !g.owned;
-    let dir = app.directory.get_untracked();
+    let conflict = g.state == GroupState::Conflict;
+    let choice = conflict || !g.owned;
+    let dir = review_directory();
     let name = |o: &Option<String>| {
         o.as_deref()
             .map(|x| merge::office_name(&dir, x))
@@ -679,7 +694,11 @@ fn GroupView(kind: Kind, id: String, code: &'static str) -> impl IntoView {
             {(g.state == GroupState::Conflict).then(|| view! { " " <span class="badge badge-problem">{t!(i18n, merge_badge_conflict)}</span> })}
             {(!g.owned).then(|| view! { " " <span class="badge badge-warn" title="BR-F4">{t!(i18n, merge_badge_not_owned)}</span> })}
             <ul class="field-diffs">
-                {rows.into_iter().map(|(l, a, b)| view! { <li><span class="field-name">{l}</span> "：" <span class="old">{a}</span> " → " <span class="new">{b}</span></li> }).collect_view()}
+                {rows.into_iter().map(|(l, a, b)| if conflict {
+                    view! { <li><span class="field-name">{l}</span> "：" <span class="ours">{t!(i18n, merge_ours)} " " {a}</span> " ｜ " <span class="theirs">{t!(i18n, merge_theirs)} " " {b}</span></li> }.into_any()
+                } else {
+                    view! { <li><span class="field-name">{l}</span> "：" <span class="old">{a}</span> " → " <span class="new">{b}</span></li> }.into_any()
+                }).collect_view()}
             </ul>
             {choice.then(|| view! {
                 <fieldset class="side-choice">
