@@ -893,11 +893,15 @@ impl AppState {
     pub fn restore_backup(&self, key: &str) -> Result<usize, Text> {
         let snap = persist::read_backup(&LocalStore, key)?;
         self.backup_before(BackupReason::BeforeRestore)?;
-        let when = key
-            .strip_prefix(persist::PREFIX_BACKUP)
-            .and_then(|r| r.split('.').next())
-            .unwrap_or(key)
-            .to_string();
+        let when = persist::list_backups(&LocalStore)
+            .into_iter()
+            .find(|b| b.key == key)
+            .map(|b| {
+                b.at.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M:%S")
+                    .to_string()
+            })
+            .unwrap_or_else(|| key.to_string());
         let summary = Text::new(
             format!("恢复备份 {when}"),
             format!("Restored backup {when}"),
