@@ -67,7 +67,10 @@ async fn step_delegation(b: &Browser, id: &str, button: &str) {
 
 async fn export(b: &Browser) -> std::path::PathBuf {
     b.open("/data").await;
-    for e in std::fs::read_dir(&b.downloads).expect("downloads").flatten() {
+    for e in std::fs::read_dir(&b.downloads)
+        .expect("downloads")
+        .flatten()
+    {
         let _ = std::fs::remove_file(e.path());
     }
     b.click("#export-button").await;
@@ -110,7 +113,10 @@ async fn two_offices_exchange_files_and_both_end_with_both_edits_and_a_reviewed_
     // A merges B's file: the reception is B's to change, the planning area is a conflict.
     choose_file(&a, &file_b).await;
     let prov = a.text("#import-provenance").await;
-    assert!(prov.contains("水长园区管委会") && prov.contains("校验通过"), "{prov}");
+    assert!(
+        prov.contains("水长园区管委会") && prov.contains("校验通过"),
+        "{prov}"
+    );
     a.click("#merge-review").await;
     a.wait_css("#merge-review-screen").await;
     let row = a
@@ -127,18 +133,23 @@ async fn two_offices_exchange_files_and_both_end_with_both_edits_and_a_reviewed_
     assert!(c.contains("111") && c.contains("222"), "{c}");
     // The 编办 owns park data: its own value is the default; the reviewer confirms it.
     a.click(&format!("{conflict} input[value='local']")).await;
-    a.js("document.getElementById('merge-review-screen').scrollIntoView();").await;
+    a.js("document.getElementById('merge-review-screen').scrollIntoView();")
+        .await;
     a.screenshot("exchange-merge-review").await;
     a.click("#merge-apply").await;
     let done = a.text("#merge-done").await;
-    assert!(done.contains("修改 1") && done.contains("冲突已审核 1"), "{done}");
+    assert!(
+        done.contains("修改 1") && done.contains("冲突已审核 1"),
+        "{done}"
+    );
 
     // B merges A's file: the lifecycle arrives; for the area, B reviews and takes the 编办's.
     choose_file(&b, &file_a).await;
     b.click("#merge-review").await;
     b.wait_css("#merge-review-screen").await;
     let bconflict = "#merge-review-screen .merge-group[data-class='CONFLICT']";
-    b.click(&format!("{bconflict} input[value='incoming']")).await;
+    b.click(&format!("{bconflict} input[value='incoming']"))
+        .await;
     b.click("#merge-apply").await;
     b.wait_css("#merge-done").await;
 
@@ -186,7 +197,11 @@ async fn a_tampered_file_is_flagged_and_imported_only_after_confirmation() {
     assert!(text.contains("\"checksum\": \"sha256:"));
     let tampered = temp_file(
         "tampered.json",
-        &text.replacen("\"planning_area_km2\": 850.0", "\"planning_area_km2\": 1.0", 1),
+        &text.replacen(
+            "\"planning_area_km2\": 850.0",
+            "\"planning_area_km2\": 1.0",
+            1,
+        ),
     );
     choose_file(&b, &tampered).await;
     let flag = b
@@ -221,7 +236,8 @@ async fn backups_restore_undoably_and_a_park_exports_alone() {
     b.click("#merge-review").await;
     b.click("#merge-apply").await;
     b.wait_css("#merge-done").await;
-    b.wait_css("#backup-table tr[data-reason='BEFORE_MERGE']").await;
+    b.wait_css("#backup-table tr[data-reason='BEFORE_MERGE']")
+        .await;
     // Restoring is itself undoable, and the state before it is backed up too.
     b.open("/parks").await;
     b.click("#park-table tr[data-code='SC'] button[data-action='edit']")
@@ -240,10 +256,12 @@ async fn backups_restore_undoably_and_a_park_exports_alone() {
     b.wait_text("#park-table tr[data-code='SC']", |t| t.contains("444"))
         .await;
     b.click("#nav-data").await;
-    b.wait_css("#backup-table tr[data-reason='BEFORE_RESTORE']").await;
+    b.wait_css("#backup-table tr[data-reason='BEFORE_RESTORE']")
+        .await;
     let state = b.text("#storage-persisted").await;
     assert!(!state.is_empty());
-    b.js("document.getElementById('backups').scrollIntoView();").await;
+    b.js("document.getElementById('backups').scrollIntoView();")
+        .await;
     b.screenshot("exchange-backups").await;
     // One park for a named office: its delegations only, and what they refer to.
     for e in std::fs::read_dir(&b.downloads).expect("dir").flatten() {
@@ -252,7 +270,8 @@ async fn backups_restore_undoably_and_a_park_exports_alone() {
     let gm = b
         .js("return [...document.querySelectorAll('#partial-scope option')].find(o => o.textContent.includes('工贸')).value;")
         .await;
-    b.choose("#partial-scope", gm.as_str().expect("option")).await;
+    b.choose("#partial-scope", gm.as_str().expect("option"))
+        .await;
     b.fill("#partial-for", "保山工贸园区管委会").await;
     b.click("#export-partial").await;
     let part = b.downloaded_file().await;
