@@ -381,54 +381,90 @@ pub fn plan(
     // 1. The same thing created twice: an incoming record unknown here whose natural key matches
     //    one of our live records is, unless the user adds it separately, taken as ours, and
     //    references to it are pointed at ours. Repeated because keys may contain remapped ids.
-    let mut nk_index: HashMap<(Kind, String), Id> = HashMap::new();
-    for rec in local.records() {
-        if rec.meta().deleted {
-            continue;
-        }
-        if let Some(key) = natural_key(rec.kind(), &rec.to_fields()) {
-            nk_index
-                .entry((rec.kind(), key))
-                .or_insert_with(|| rec.meta().id.clone());
-        }
-    }
+    //    Only done when the file has such records, so a large file of known records stays fast.
+    let known: Vec<bool> = incoming_records
+        .iter()
+        .map(|r| local.has(r.kind(), &r.meta().id))
+        .collect();
+    let keyed_kinds: HashSet<Kind> = incoming_records
+        .iter()
+        .zip(&known)
+        .filter(|(r, k)| {
+            !**k && !r.meta().deleted && !kind_tables::natural_key(r.kind()).is_empty()
+        })
+        .map(|(r, _)| r.kind())
+        .collect();
     let mut remap: HashMap<(Kind, Id), Id> = HashMap::new();
-    let mut fields: Vec<Value> = incoming_records.iter().map(Record::to_fields).collect();
-    for _ in 0..4 {
-        let mut grew = false;
-        for (rec, f) in incoming_records.iter().zip(fields.iter_mut()) {
-            let (k, id) = (rec.kind(), rec.meta().id.clone());
-            if !remap.is_empty() {
-                remap_refs(k, f, &remap);
-            }
-            if rec.meta().deleted
-                || local.get(k, &id).is_some()
-                || remap.contains_key(&(k, id.clone()))
-                || decision(k, &id).and_then(|d| d.accept) == Some(true)
-            {
-                continue;
-            }
-            if let Some(local_id) = natural_key(k, f).and_then(|key| nk_index.get(&(k, key))) {
-                remap.insert((k, id), local_id.clone());
-                grew = true;
+    let mut fields: Vec<Option<Value>> = vec![None; incoming_records.len()];
+    if !keyed_kinds.is_empty() {
+        let mut nk_index: HashMap<(Kind, String), Id> = HashMap::new();
+        for k in &keyed_kinds {
+            for rec in local.records_of(*k) {
+                if rec.meta().deleted {
+                    continue;
+                }
+                if let Some(key) = natural_key(*k, &rec.to_fields()) {
+                    nk_index
+                        .entry((*k, key))
+                        .or_insert_with(|| rec.meta().id.clone());
+                }
             }
         }
-        if !grew {
-            break;
+        for (f, rec) in fields.iter_mut().zip(&incoming_records) {
+            *f = Some(rec.to_fields());
         }
-    }
-    if !remap.is_empty() {
-        for (rec, f) in incoming_records.iter().zip(fields.iter_mut()) {
-            remap_refs(rec.kind(), f, &remap);
+        for _ in 0..4 {
+            let mut grew = false;
+            for ((rec, f), k) in incoming_records.iter().zip(fields.iter_mut()).zip(&known) {
+                let Some(f) = f else { continue };
+                let (kind, id) = (rec.kind(), rec.meta().id.clone());
+                if !remap.is_empty() {
+                    remap_refs(kind, f, &remap);
+                }
+                if *k
+                    || rec.meta().deleted
+                    || !keyed_kinds.contains(&kind)
+                    || remap.contains_key(&(kind, id.clone()))
+                    || decision(kind, &id).and_then(|d| d.accept) == Some(true)
+                {
+                    continue;
+                }
+                if let Some(local_id) =
+                    natural_key(kind, f).and_then(|key| nk_index.get(&(kind, key)))
+                {
+                    remap.insert((kind, id), local_id.clone());
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        if !remap.is_empty() {
+            for (rec, f) in incoming_records.iter().zip(fields.iter_mut()) {
+                if let Some(f) = f {
+                    remap_refs(rec.kind(), f, &remap);
+                }
+            }
         }
     }
 
     // 2. Classify each incoming record.
     let mut plan = Plan::default();
-    for (rec, f) in incoming_records.into_iter().zip(fields) {
+    for ((rec, f), is_known) in incoming_records.into_iter().zip(fields).zip(known) {
         let kind = rec.kind();
         let id = rec.meta().id.clone();
-        let inc = if f != rec.to_fields() {
+        let local_rec = if is_known { local.get(kind, &id) } else { None };
+        // Fast path: the same version as ours.
+        if remap.is_empty()
+            && let Some(l) = &local_rec
+            && *l == rec
+        {
+            *plan.unchanged.entry(kind).or_insert(0) += 1;
+            continue;
+        }
+        let f = f.unwrap_or_else(|| rec.to_fields());
+        let inc = if !remap.is_empty() && f != rec.to_fields() {
             Record::from_fields(kind, rec.meta().clone(), f.clone()).unwrap_or(rec)
         } else {
             rec
@@ -472,7 +508,7 @@ pub fn plan(
             });
             continue;
         }
-        let item = match local.get(kind, &id) {
+        let item = match local_rec {
             None => {
                 let class = if inc.meta().deleted {
                     Class::Deleted
@@ -748,19 +784,29 @@ fn build_result(
 }
 
 fn check_references(local: &Workspace, incoming: &Workspace, plan: &mut Plan) {
-    // Our live records' references, by target (built once).
+    // Our live records' references, by target: only needed (and built once) when the file
+    // deletes records that are live here.
+    let deletes_live = plan.items.iter().any(|it| {
+        it.applies()
+            && it.result.as_ref().is_some_and(|r| r.meta().deleted)
+            && local
+                .get(it.kind, &it.id)
+                .is_some_and(|r| !r.meta().deleted)
+    });
     let mut referrers: HashMap<(Kind, String), Vec<(Kind, Id)>> = HashMap::new();
-    for rec in local.records() {
-        if rec.meta().deleted {
-            continue;
-        }
-        let f = rec.to_fields();
-        for r in kind_tables::references(rec.kind()) {
-            for t in ref_ids(&f, r.path) {
-                referrers
-                    .entry((r.to, t.to_string()))
-                    .or_default()
-                    .push((rec.kind(), rec.meta().id.clone()));
+    if deletes_live {
+        for rec in local.records() {
+            if rec.meta().deleted {
+                continue;
+            }
+            let f = rec.to_fields();
+            for r in kind_tables::references(rec.kind()) {
+                for t in ref_ids(&f, r.path) {
+                    referrers
+                        .entry((r.to, t.to_string()))
+                        .or_default()
+                        .push((rec.kind(), rec.meta().id.clone()));
+                }
             }
         }
     }

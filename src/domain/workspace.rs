@@ -151,6 +151,14 @@ macro_rules! entities {
             pub fn get(&self, kind: Kind, id: &str) -> Option<Record> {
                 match kind { $(Kind::$var => self.$table.get(id).cloned().map(Record::$var)),+ }
             }
+            /// Whether a record (live or tombstone) with this id exists.
+            pub fn has(&self, kind: Kind, id: &str) -> bool {
+                match kind { $(Kind::$var => self.$table.0.contains_key(id)),+ }
+            }
+            /// Every record of one kind, tombstones included, in id order.
+            pub fn records_of(&self, kind: Kind) -> Vec<Record> {
+                match kind { $(Kind::$var => self.$table.0.values().cloned().map(Record::$var).collect()),+ }
+            }
             pub fn put(&mut self, rec: Record) {
                 match rec { $(Record::$var(r) => self.$table.insert(r)),+ }
             }

@@ -452,14 +452,28 @@ fn review_directory() -> Vec<Office> {
 fn review_item(kind: Kind, id: &str) -> Option<Item> {
     let app = use_app();
     app.import.with(|s| match s {
+        // Items come in workspace order (kind, then id): a binary search keeps long reviews fast.
         ImportStage::Review { plan, .. } => plan
             .items
-            .iter()
-            .find(|i| i.kind == kind && i.id == id)
+            .binary_search_by(|i| (i.kind, i.id.as_str()).cmp(&(kind, id)))
+            .ok()
+            .and_then(|n| plan.items.get(n))
+            .or_else(|| plan.items.iter().find(|i| i.kind == kind && i.id == id))
             .cloned(),
         _ => None,
     })
 }
+
+/// Reads the plan under review without copying it.
+fn with_plan<R: Default>(f: impl FnOnce(&merge::Plan) -> R) -> R {
+    use_app().import.with(|s| match s {
+        ImportStage::Review { plan, .. } => f(plan),
+        _ => R::default(),
+    })
+}
+
+/// Rows shown per group before "show all" (a large first exchange can hold thousands).
+const ROWS_SHOWN: usize = 100;
 
 #[component]
 fn MergeReview() -> impl IntoView {
@@ -469,36 +483,26 @@ fn MergeReview() -> impl IntoView {
     let ImportStage::Review { file, checked, .. } = app.import.get_untracked() else {
         return None;
     };
-    let plan = move || {
-        app.import.with(|s| match s {
-            ImportStage::Review { plan, .. } => Some((**plan).clone()),
-            _ => None,
+    let counts = move || {
+        with_plan(|p| {
+            Class::ALL
+                .iter()
+                .map(|c| (*c, p.count(*c)))
+                .collect::<Vec<_>>()
         })
     };
-    let counts = move || {
-        plan()
-            .map(|p| {
-                Class::ALL
-                    .iter()
-                    .map(|c| (*c, p.count(*c)))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    let applying = move || plan().map(|p| p.records().len()).unwrap_or(0);
+    let applying = move || with_plan(|p| p.items.iter().filter(|i| i.applies()).count());
     // The kinds with anything to review, in the workspace's order.
     let kinds = move || {
-        plan()
-            .map(|p| {
-                Kind::ALL
-                    .iter()
-                    .copied()
-                    .filter(|k| p.items.iter().any(|i| i.kind == *k))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+        with_plan(|p| {
+            Kind::ALL
+                .iter()
+                .copied()
+                .filter(|k| p.items.iter().any(|i| i.kind == *k))
+                .collect::<Vec<_>>()
+        })
     };
-    let nothing = move || plan().is_some_and(|p| p.items.is_empty());
+    let nothing = move || with_plan(|p| p.items.is_empty());
     Some(view! {
         <div class="notice merge-review" id="merge-review-screen">
             <h3>{t!(i18n, merge_review_title)} " " <code>{file}</code></h3>
@@ -514,9 +518,9 @@ fn MergeReview() -> impl IntoView {
             <For each=kinds key=|k| k.code() let:kind>
                 <section class="merge-kind" data-kind=kind.code()>
                     <h4>{move || kind.label(lang())}
-                        " " <span class="hint">{move || plan().and_then(|p| p.unchanged.get(&kind).copied()).map(|n| format!("（{} {n}）", Class::Unchanged.label(lang()))).unwrap_or_default()}</span></h4>
+                        " " <span class="hint">{move || with_plan(|p| p.unchanged.get(&kind).copied()).map(|n| format!("（{} {n}）", Class::Unchanged.label(lang()))).unwrap_or_default()}</span></h4>
                     <For each=move || {
-                            plan().map(|p| Class::ALL.iter().copied().filter(|c| p.items.iter().any(|i| i.kind == kind && i.class == *c)).collect::<Vec<_>>()).unwrap_or_default()
+                            with_plan(|p| Class::ALL.iter().copied().filter(|c| p.items.iter().any(|i| i.kind == kind && i.class == *c)).collect::<Vec<_>>())
                         } key=|c| c.code() let:class>
                         <ClassGroup kind=kind class=class />
                     </For>
@@ -561,6 +565,13 @@ fn ClassGroup(kind: Kind, class: Class) -> impl IntoView {
         })
     };
     let group_id = format!("merge-group-{}-{}", kind.code(), class.code());
+    let shown = RwSignal::new(ROWS_SHOWN);
+    let total = move || ids().len();
+    let visible = move || {
+        let mut v = ids();
+        v.truncate(shown.get());
+        v
+    };
     view! {
         <div class="merge-group" data-kind=kind.code() data-class=class.code() id=group_id>
             <div class="merge-group-head">
@@ -576,11 +587,16 @@ fn ClassGroup(kind: Kind, class: Class) -> impl IntoView {
                     <th scope="col">{t!(i18n, merge_col_details)}</th>
                 </tr></thead>
                 <tbody>
-                    <For each=ids key=|id| id.clone() let:id>
+                    <For each=visible key=|id| id.clone() let:id>
                         <ItemRow kind=kind id=id />
                     </For>
                 </tbody>
             </table>
+            <Show when=move || { total() > shown.get() }>
+                <button class="btn btn-small merge-more" on:click=move |_| shown.set(usize::MAX)>
+                    {move || t_string!(i18n, merge_show_all).replace("{n}", &total().to_string())}
+                </button>
+            </Show>
         </div>
     }
 }
