@@ -643,7 +643,7 @@ fn apply_ops(h: &mut Harness, ops: &[Op], tag: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     #[test]
     fn merging_is_idempotent_order_independent_and_never_resurrects(

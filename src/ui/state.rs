@@ -496,6 +496,8 @@ impl AppState {
         match persist::load(&LocalStore) {
             Ok((stored, marker)) => {
                 SAVER.with(|s| s.borrow_mut().adopt(marker));
+                self.directory
+                    .update(|d| merge::merge_directory(d, &stored.snapshot.offices));
                 self.desk
                     .set(Desk::new(stored.snapshot.records, stored.audit));
                 self.save.set(SaveState::Saved(Some(browser::now())));
@@ -513,17 +515,17 @@ impl AppState {
 
     /// Conflict choice 1: keep this tab's state as a backup, then load the newer save.
     pub fn conflict_load_newest(&self) {
-        if let Ok(Some(current)) = LocalStore.get(persist::KEY_STATE)
-            && let Ok((stored, _)) = Stored::from_json(&current)
+        // This tab's data also becomes a rolling backup, restorable from the backups screen.
+        if persist::take_backup(
+            &mut LocalStore,
+            &self.snapshot_now(),
+            BackupReason::BeforeRecovery,
+            browser::now(),
+            BACKUP_POLICY,
+        )
+        .is_ok()
         {
-            // The save about to be loaded is kept too, so recovering is itself recoverable.
-            let _ = persist::take_backup(
-                &mut LocalStore,
-                &stored.snapshot,
-                BackupReason::BeforeRecovery,
-                browser::now(),
-                BACKUP_POLICY,
-            );
+            self.backups_changed.update(|n| *n += 1);
         }
         let key = persist::conflict_key(TAB_STARTED.with(|t| *t));
         match persist::stash_conflict(&mut LocalStore, &self.stored_now(), &key) {
