@@ -2,6 +2,8 @@
 //! default, field ownership (BR-F4), tombstones, reference integrity, natural-key duplicates,
 //! idempotence and commutativity (with proptest), undo, partial snapshots.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::*;
