@@ -155,6 +155,10 @@ macro_rules! entities {
             pub fn has(&self, kind: Kind, id: &str) -> bool {
                 match kind { $(Kind::$var => self.$table.0.contains_key(id)),+ }
             }
+            /// Whether a live (not deleted) record with this id exists.
+            pub fn is_live(&self, kind: Kind, id: &str) -> bool {
+                match kind { $(Kind::$var => self.$table.live(id).is_some()),+ }
+            }
             /// Every record of one kind, tombstones included, in id order.
             pub fn records_of(&self, kind: Kind) -> Vec<Record> {
                 match kind { $(Kind::$var => self.$table.0.values().cloned().map(Record::$var).collect()),+ }
