@@ -789,9 +789,7 @@ fn check_references(local: &Workspace, incoming: &Workspace, plan: &mut Plan) {
     let deletes_live = plan.items.iter().any(|it| {
         it.applies()
             && it.result.as_ref().is_some_and(|r| r.meta().deleted)
-            && local
-                .get(it.kind, &it.id)
-                .is_some_and(|r| !r.meta().deleted)
+            && local.is_live(it.kind, &it.id)
     });
     let mut referrers: HashMap<(Kind, String), Vec<(Kind, Id)>> = HashMap::new();
     if deletes_live {
@@ -824,11 +822,11 @@ fn check_references(local: &Workspace, incoming: &Workspace, plan: &mut Plan) {
                     .result
                     .as_ref()
                     .is_some_and(|r| !r.meta().deleted),
-                None => local.get(k, id).is_some_and(|r| !r.meta().deleted),
+                None => local.is_live(k, id),
             }
         };
         let label = |k: Kind, id: &str| {
-            if local.get(k, id).is_some() {
+            if local.has(k, id) {
                 local.label_of(k, id)
             } else {
                 incoming.label_of(k, id)
@@ -874,10 +872,7 @@ fn check_references(local: &Workspace, incoming: &Workspace, plan: &mut Plan) {
                         }
                     }
                 }
-            } else if local
-                .get(it.kind, &it.id)
-                .is_some_and(|r| !r.meta().deleted)
-            {
+            } else if local.is_live(it.kind, &it.id) {
                 let still: Vec<String> = referrers
                     .get(&(it.kind, it.id.clone()))
                     .into_iter()
