@@ -694,3 +694,55 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_sample_exchange_file_teaches_a_park_change_a_new_record_and_a_not_owned_change() {
+    let file = parkdesk::domain::sample_exchange::park_office_file();
+    let text = parkdesk::domain::snapshot::to_json(&file).expect("encode");
+    let checked = parkdesk::domain::snapshot::check(&text, d("2013-12-31")).expect("valid file");
+    assert_eq!(
+        checked.preview.integrity,
+        parkdesk::domain::snapshot::Integrity::Verified
+    );
+    let mut me = copy_of(sample::demo(), bianban());
+    let dir = checked.snapshot.offices.clone();
+    let ctx = MergeCtx {
+        me: &me.office,
+        now: me.now,
+        directory: &dir,
+    };
+    let plan = merge::plan(me.ws(), &checked.snapshot.records, &ctx, &Decisions::new());
+    let class_of = |k: Kind| {
+        plan.items
+            .iter()
+            .filter(|i| i.kind == k)
+            .map(|i| i.class)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(class_of(Kind::Delegation), vec![Class::Changed]);
+    assert_eq!(class_of(Kind::Institution), vec![Class::New]);
+    assert_eq!(class_of(Kind::Park), vec![Class::Rejected]);
+    me.run(Command::Merge {
+        records: plan.records(),
+        summary: plan.summary("sample.json"),
+    })
+    .expect("merges without a new Block");
+    let inst = me
+        .ws()
+        .institutions
+        .iter_live()
+        .next()
+        .expect("institution");
+    assert_eq!(
+        inst.meta.provenance,
+        parkdesk::domain::meta::Provenance::Sample
+    );
+    assert!(
+        me.ws()
+            .delegations
+            .iter_live()
+            .any(|d| d.data.reception == Reception::Received
+                && d.data.lifecycle == Lifecycle::Approved
+                && d.data.handover_by_park_on.is_some())
+    );
+}

@@ -221,6 +221,38 @@ async fn a_tampered_file_is_flagged_and_imported_only_after_confirmation() {
     b.wait_css("#merge-review-screen").await;
     let prov = b.text("#merge-provenance").await;
     assert!(prov.contains("被改动"), "{prov}");
+    b.click("#merge-cancel").await;
+    // The demo's own sample file from a park office: a verified file with a park change, a new
+    // record and a change outside the park's role.
+    b.click("#load-sample-exchange").await;
+    b.wait_css("#import-provenance [data-integrity='verified']")
+        .await;
+    b.click("#merge-review").await;
+    b.wait_css("#merge-review-screen").await;
+    assert_eq!(b.text("#merge-counts td[data-class='REJECTED']").await, "1");
+    assert_eq!(b.text("#merge-counts td[data-class='NEW']").await, "1");
+    assert_eq!(b.text("#merge-counts td[data-class='CHANGED']").await, "1");
+    b.js("document.getElementById('merge-review-screen').scrollIntoView();")
+        .await;
+    b.screenshot("exchange-sample-review").await;
+    // Keyboard: Space on the focused checkbox rejects the new record, and focus stays there.
+    let new_box = "#merge-review-screen .merge-group[data-class='NEW'] input[type='checkbox']";
+    b.wait_css(new_box).await.focus().await.expect("focus");
+    b.wait_css(new_box)
+        .await
+        .send_keys(" ")
+        .await
+        .expect("space");
+    b.wait_text("#merge-apply", |t| t.contains("2 条")).await;
+    let still = b
+        .js(&format!(
+            "return document.activeElement === document.querySelector(\"{new_box}\");"
+        ))
+        .await;
+    assert_eq!(still, serde_json::json!(true), "focus kept");
+    b.click("#merge-apply").await;
+    let done = b.text("#merge-done").await;
+    assert!(done.contains("未接受 1"), "{done}");
     b.quit().await;
 }
 

@@ -19,6 +19,7 @@ pub mod org;
 pub mod power;
 pub mod rules;
 pub mod sample;
+pub mod sample_exchange;
 pub mod scope;
 pub mod snapshot;
 pub mod territory;

@@ -291,6 +291,21 @@ fn ImportBlock() -> impl IntoView {
             }
         });
     };
+    // The demo can try a merge in one browser with a sample park office's file (§7.8).
+    let has_sample = move || {
+        app.desk.with(|d| {
+            d.ws()
+                .provenance_count(crate::domain::meta::Provenance::Sample)
+                > 0
+        })
+    };
+    let try_sample = move |_| {
+        let file = crate::domain::sample_exchange::park_office_file();
+        match crate::domain::snapshot::to_json(&file) {
+            Ok(text) => app.check_import("示例交换文件-高黎贡山园区.json".into(), &text),
+            Err(e) => app.toast.set(Some(e.text())),
+        }
+    };
     let screen = Memo::new(move |_| match app.import.get() {
         ImportStage::Idle => Screen::Idle,
         ImportStage::Checked { .. } => Screen::Checked,
@@ -305,6 +320,11 @@ fn ImportBlock() -> impl IntoView {
                 <label for="import-file">{t!(i18n, import_choose)}</label>
                 <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
             </div>
+            <Show when=has_sample>
+                <p class="hint">{t!(i18n, merge_sample_hint)} " "
+                    <button class="btn btn-small" id="load-sample-exchange" on:click=try_sample>{t!(i18n, merge_sample_button)}</button>
+                </p>
+            </Show>
             {move || match screen.get() {
                 Screen::Idle => None,
                 Screen::Checked => Some(view! { <CheckedPanel /> }.into_any()),
@@ -625,10 +645,12 @@ fn ItemRow(kind: Kind, id: String) -> impl IntoView {
         .clone()
         .map(|d| app.desk.with_untracked(|x| x.ws().label_of(kind, &d)));
     let class = first.class;
+    // SAMPLE records are badged here too (BR-F1).
+    let provenance = first.result.as_ref().map(|r| r.meta().provenance);
     Some(view! {
         <tr data-id=id.clone() data-class=class.code() class:merge-refused=move || refused.with(Option::is_some)>
             <td><input type="checkbox" id=check_id prop:checked=accepted on:change=toggle aria-label=aria /></td>
-            <th scope="row">{label}</th>
+            <th scope="row">{label} {provenance.map(|p| view! { " " <ProvenanceBadge provenance=p /> })}</th>
             <td>{by}</td>
             <td>
                 {match class {
