@@ -29,7 +29,8 @@ pub const KEY_LANG: &str = "parkdesk.lang";
 pub const PREFIX_UNREADABLE: &str = "parkdesk.unreadable.";
 pub const PREFIX_CONFLICT: &str = "parkdesk.conflict.";
 pub const PREFIX_BEFORE_UPGRADE: &str = "parkdesk.backup.before-upgrade.";
-/// Rolling backups: `parkdesk.bk.<time>.<REASON>.<live records>` (see [`take_backup`]).
+/// Rolling backups: `parkdesk.bk.<time>.<REASON>.<live records>.<characters>` (see
+/// [`take_backup`]); the key says all the list shows, so listing reads no backup.
 pub const PREFIX_BACKUP: &str = "parkdesk.bk.";
 /// When this copy last exported a full snapshot: `{"at": <time>}`.
 pub const KEY_EXPORTED: &str = "parkdesk.exported";
@@ -406,9 +407,10 @@ pub const BACKUP_POLICY: BackupPolicy = BackupPolicy {
     max_chars: 1_500_000,
 };
 
-fn parse_backup_key(key: &str, size: usize) -> Option<BackupInfo> {
+fn parse_backup_key(key: &str) -> Option<BackupInfo> {
     let rest = key.strip_prefix(PREFIX_BACKUP)?;
-    let mut parts = rest.rsplitn(3, '.');
+    let mut parts = rest.rsplitn(4, '.');
+    let size = parts.next()?.parse().ok()?;
     let records = parts.next()?.parse().ok()?;
     let reason = BackupReason::from_code(parts.next()?)?;
     let at = chrono::NaiveDateTime::parse_from_str(parts.next()?, "%Y%m%dT%H%M%S%.3fZ")
@@ -430,14 +432,7 @@ pub fn list_backups(store: &dyn Store) -> Vec<BackupInfo> {
         .unwrap_or_default()
         .into_iter()
         .filter(|k| k.starts_with(PREFIX_BACKUP))
-        .filter_map(|k| {
-            let size = store
-                .get(&k)
-                .ok()
-                .flatten()
-                .map_or(0, |v| v.chars().count());
-            parse_backup_key(&k, size)
-        })
+        .filter_map(|k| parse_backup_key(&k))
         .collect();
     out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.key.cmp(&b.key)));
     out
@@ -496,7 +491,12 @@ pub fn take_backup(
         .iter()
         .map(|k| snapshot.records.count_live(*k))
         .sum::<usize>();
-    let key = format!("{PREFIX_BACKUP}{}.{}.{records}", stamp(now), reason.code());
+    let size = value.chars().count();
+    let key = format!(
+        "{PREFIX_BACKUP}{}.{}.{records}.{size}",
+        stamp(now),
+        reason.code()
+    );
     loop {
         match store.set(&key, &value) {
             Ok(()) => break,
@@ -514,7 +514,7 @@ pub fn take_backup(
         at: now,
         reason,
         records,
-        size: value.chars().count(),
+        size,
     })
 }
 

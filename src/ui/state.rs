@@ -649,14 +649,27 @@ impl AppState {
         if !self.saving_enabled.get_untracked() {
             return Ok(false);
         }
-        persist::take_backup(
+        let result = persist::take_backup(
             &mut LocalStore,
             &self.snapshot_now(),
             reason,
             browser::now(),
             BACKUP_POLICY,
-        )
-        .map_err(|e| {
+        );
+        // No room for a backup, but nothing changed since the last full export: that file holds
+        // the data, so going on loses nothing (otherwise a full storage would block every import).
+        let exported_since_change = self.last_export.get_untracked().is_some_and(|e| {
+            self.desk
+                .with_untracked(|d| d.audit().iter().all(|a| a.at <= e))
+        });
+        if result.is_err() && exported_since_change {
+            self.toast.set(Some(Text::new(
+                "存储空间不足，未能另存备份；上次导出的文件包含当前全部数据",
+                "No room for a backup; the last exported file holds all current data",
+            )));
+            return Ok(false);
+        }
+        result.map_err(|e| {
             Text::new(
                 format!(
                     "无法先备份当前数据（{}），为防丢失没有继续。请先导出当前数据",
