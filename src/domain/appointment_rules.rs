@@ -20,8 +20,22 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-fn field(kind: Kind, id: &str, f: &'static str, zh: impl Into<String>, en: impl Into<String>) -> Violation {
-    violation("FIELD", Severity::Block, None, kind, id, Some(f), Text::new(zh, en))
+fn field(
+    kind: Kind,
+    id: &str,
+    f: &'static str,
+    zh: impl Into<String>,
+    en: impl Into<String>,
+) -> Violation {
+    violation(
+        "FIELD",
+        Severity::Block,
+        None,
+        kind,
+        id,
+        Some(f),
+        Text::new(zh, en),
+    )
 }
 
 fn kinds_zh(k: &[OrgKind]) -> String {
@@ -50,12 +64,32 @@ fn posts(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
     for r in ws.posts.iter_live() {
         let (id, d, k) = (r.id(), &r.data, Kind::Post);
         if blank(&d.title) {
-            out.push(field(k, id, "title", "请填写职务名称", "Enter the post title"));
+            out.push(field(
+                k,
+                id,
+                "title",
+                "请填写职务名称",
+                "Enter the post title",
+            ));
         }
         if ws.org_units.live(&d.org_id).is_none() {
-            out.push(field(k, id, "org_id", "请选择机构（所选机构不存在）", "Choose a unit (the chosen one does not exist)"));
+            out.push(field(
+                k,
+                id,
+                "org_id",
+                "请选择机构（所选机构不存在）",
+                "Choose a unit (the chosen one does not exist)",
+            ));
         }
-        if d.is_leadership && matches!(d.rank, PostRank::Unspecified | PostRank::Staff | PostRank::ProfessionalPost | PostRank::LogisticsPost) {
+        if d.is_leadership
+            && matches!(
+                d.rank,
+                PostRank::Unspecified
+                    | PostRank::Staff
+                    | PostRank::ProfessionalPost
+                    | PostRank::LogisticsPost
+            )
+        {
             out.push(violation(
                 "BR-C6",
                 Severity::Warn,
@@ -87,29 +121,75 @@ fn appointments(ws: &Workspace, out: &mut Vec<Violation>) {
     for r in ws.appointments.iter_live() {
         let (id, d, k) = (r.id(), &r.data, Kind::Appointment);
         if ws.persons.live(&d.person_id).is_none() {
-            out.push(field(k, id, "person_id", "请选择人员（所选人员不存在）", "Choose a person (the chosen one does not exist)"));
+            out.push(field(
+                k,
+                id,
+                "person_id",
+                "请选择人员（所选人员不存在）",
+                "Choose a person (the chosen one does not exist)",
+            ));
         }
         if ws.posts.live(&d.post_id).is_none() {
-            out.push(field(k, id, "post_id", "请选择职务（所选职务不存在）", "Choose a post (the chosen one does not exist)"));
+            out.push(field(
+                k,
+                id,
+                "post_id",
+                "请选择职务（所选职务不存在）",
+                "Choose a post (the chosen one does not exist)",
+            ));
         }
         if !d.period.is_well_formed() {
-            out.push(field(k, id, "period", "任职结束日期不能早于开始日期", "The end date cannot be before the start date"));
+            out.push(field(
+                k,
+                id,
+                "period",
+                "任职结束日期不能早于开始日期",
+                "The end date cannot be before the start date",
+            ));
         }
-        if matches!(d.status, AppointmentStatus::Removed | AppointmentStatus::Ended) && d.period.to.is_none() {
-            out.push(field(k, id, "period", "免职或届满须填写结束日期", "A removal or end of term needs its end date"));
+        if matches!(
+            d.status,
+            AppointmentStatus::Removed | AppointmentStatus::Ended
+        ) && d.period.to.is_none()
+        {
+            out.push(field(
+                k,
+                id,
+                "period",
+                "免职或届满须填写结束日期",
+                "A removal or end of term needs its end date",
+            ));
         }
         if let Some(a) = &d.authority_org_id
             && ws.org_units.live(a).is_none()
         {
-            out.push(field(k, id, "authority_org_id", "所选任免机关不存在", "The chosen appointing organ does not exist"));
+            out.push(field(
+                k,
+                id,
+                "authority_org_id",
+                "所选任免机关不存在",
+                "The chosen appointing organ does not exist",
+            ));
         }
         if let Some(s) = &d.selection_id
             && ws.selection_campaigns.live(s).is_none()
         {
-            out.push(field(k, id, "selection_id", "所选竞争上岗批次不存在", "The chosen selection campaign does not exist"));
+            out.push(field(
+                k,
+                id,
+                "selection_id",
+                "所选竞争上岗批次不存在",
+                "The chosen selection campaign does not exist",
+            ));
         }
         if d.probation_until.is_some_and(|p| p < d.period.from) {
-            out.push(field(k, id, "probation_until", "试用期结束日期不能早于任职日期", "Probation cannot end before the appointment starts"));
+            out.push(field(
+                k,
+                id,
+                "probation_until",
+                "试用期结束日期不能早于任职日期",
+                "Probation cannot end before the appointment starts",
+            ));
         }
     }
 }
@@ -119,12 +199,18 @@ fn appointments(ws: &Workspace, out: &mut Vec<Violation>) {
 fn concurrent(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
     let k_max = usize::from(ws.staffing_settings().max_concurrent_posts);
     for (_, held) in held_by_person(ws, as_of) {
-        let concurrent: Vec<_> = held.iter().filter(|h| h.appointment.data.kind == AppointmentKind::Concurrent).collect();
+        let concurrent: Vec<_> = held
+            .iter()
+            .filter(|h| h.appointment.data.kind == AppointmentKind::Concurrent)
+            .collect();
         for c in &concurrent {
             // 兼任 is held besides a main post of the same person at the same time.
             let has_main = held.iter().any(|h| {
                 h.appointment.data.kind != AppointmentKind::Concurrent
-                    && h.appointment.data.period.overlaps(&c.appointment.data.period)
+                    && h.appointment
+                        .data
+                        .period
+                        .overlaps(&c.appointment.data.period)
             });
             if !has_main {
                 out.push(violation(
@@ -152,7 +238,10 @@ fn concurrent(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
                     Some("kind"),
                     Text::new(
                         format!("同时兼任 {} 个职务，超过上限 {k_max} 个", concurrent.len()),
-                        format!("{} concurrent posts at once, more than the limit of {k_max}", concurrent.len()),
+                        format!(
+                            "{} concurrent posts at once, more than the limit of {k_max}",
+                            concurrent.len()
+                        ),
                     ),
                 ));
             }
@@ -168,9 +257,17 @@ fn leadership_quota(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) 
         if !(a.data.in_office_on(as_of) && a.data.counts_against_quota) {
             continue;
         }
-        let Some(post) = ws.posts.live(&a.data.post_id) else { continue };
+        let Some(post) = ws.posts.live(&a.data.post_id) else {
+            continue;
+        };
         if post.data.is_leadership && ws.org_units.live(&post.data.org_id).is_some() {
-            *used.entry((post.data.org_id.clone(), post.data.rank, post.data.is_principal)).or_default() += 1;
+            *used
+                .entry((
+                    post.data.org_id.clone(),
+                    post.data.rank,
+                    post.data.is_principal,
+                ))
+                .or_default() += 1;
         }
     }
     if used.is_empty() {
@@ -179,11 +276,16 @@ fn leadership_quota(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) 
     let mut quota_rec: HashMap<(&str, PostRank, bool), &str> = HashMap::new();
     for q in ws.leadership_quotas.iter_live() {
         if q.data.period.contains(as_of) {
-            quota_rec.entry((q.data.org_id.as_str(), q.data.rank, q.data.principal)).or_insert(q.id());
+            quota_rec
+                .entry((q.data.org_id.as_str(), q.data.rank, q.data.principal))
+                .or_insert(q.id());
         }
     }
     for ((org, rank, principal), n) in used {
-        let a = approved.get(&(org.clone(), rank, principal)).copied().unwrap_or(0);
+        let a = approved
+            .get(&(org.clone(), rank, principal))
+            .copied()
+            .unwrap_or(0);
         if n <= a {
             continue;
         }
@@ -191,7 +293,11 @@ fn leadership_quota(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) 
             Some(q) => (Kind::LeadershipQuota, q.to_string()),
             None => (Kind::OrgUnit, org.clone()),
         };
-        let (pzh, pen) = if principal { ("正职", "principal") } else { ("副职", "deputy") };
+        let (pzh, pen) = if principal {
+            ("正职", "principal")
+        } else {
+            ("副职", "deputy")
+        };
         out.push(violation(
             "BR-C6",
             Severity::Warn,
@@ -221,8 +327,12 @@ fn authority(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
         if !(d.in_office_on(as_of) || d.status == AppointmentStatus::Proposed) {
             continue;
         }
-        let Some(post) = ws.posts.live(&d.post_id) else { continue };
-        let Some(org) = ws.org_units.live(&post.data.org_id) else { continue };
+        let Some(post) = ws.posts.live(&d.post_id) else {
+            continue;
+        };
+        let Some(org) = ws.org_units.live(&post.data.org_id) else {
+            continue;
+        };
         let rule = rule_for(&rules, &post.data, &org.data);
         match rule {
             None if post.data.is_leadership => out.push(violation(
@@ -295,7 +405,9 @@ fn authority(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
             }
         }
         // BR-C9: 科级 posts of internal bodies by competitive selection, or a recorded exception.
-        let section_level = post.data.is_leadership && post.data.rank.is_section_level() && org.data.kind.is_committee_body();
+        let section_level = post.data.is_leadership
+            && post.data.rank.is_section_level()
+            && org.data.kind.is_committee_body();
         let required = section_level || rule.is_some_and(|r| r.data.requires_competitive_selection);
         if required && d.selection_id.is_none() {
             match d.exception_reason.as_deref().filter(|s| !blank(s)) {

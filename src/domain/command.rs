@@ -38,10 +38,7 @@ pub enum Command {
     CreateMany { items: Vec<Data>, summary: Text },
     /// Create or update several records in one step, all or none (e.g. an appointment produced
     /// by a selection together with the selection's move to 任职). One undo step.
-    SaveMany {
-        items: Vec<SaveItem>,
-        summary: Text,
-    },
+    SaveMany { items: Vec<SaveItem>, summary: Text },
     /// Replace everything by an imported, already validated workspace.
     ReplaceAll {
         workspace: Box<Workspace>,
@@ -431,13 +428,7 @@ impl Desk {
         if let (Record::SelectionCampaign(before), Data::SelectionCampaign(after)) =
             (&current, &mut data)
         {
-            super::selection::record_transitions(
-                &before.data,
-                after,
-                id,
-                ctx.now,
-                &ctx.office.id,
-            )?;
+            super::selection::record_transitions(&before.data, after, id, ctx.now, &ctx.office.id)?;
         }
         let mut meta = current.meta().clone();
         meta.touch(ctx.now, ctx.office);

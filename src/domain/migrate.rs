@@ -96,7 +96,11 @@ fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
             .cloned()
             .unwrap_or_default()
     };
-    let live = |r: &Value| !r.pointer("/meta/deleted").and_then(Value::as_bool).unwrap_or(false);
+    let live = |r: &Value| {
+        !r.pointer("/meta/deleted")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    };
     let townships = table(records, "townships");
     let entrustments = table(records, "entrustments");
     let org_units = table(records, "org_units");
@@ -126,8 +130,15 @@ fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
             continue;
         };
         let deleted = !live(cp);
-        let cp_id = meta.get("id").and_then(Value::as_str).unwrap_or("").to_string();
-        let created = meta.get("created_at").and_then(Value::as_str).map(str::to_string);
+        let cp_id = meta
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let created = meta
+            .get("created_at")
+            .and_then(Value::as_str)
+            .map(str::to_string);
         let d = cp.get("data").cloned().unwrap_or(json!({}));
         let holder = str_at(&d, "/holder").unwrap_or("").trim().to_string();
         let town = str_at(&d, "/township_id").unwrap_or("").to_string();
@@ -136,7 +147,10 @@ fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
         let ended = !d.pointer("/period/to").is_none_or(Value::is_null);
         let leadership = d.get("leadership").and_then(Value::as_bool).unwrap_or(true);
         let park_post = str_at(&d, "/park_post").unwrap_or("").trim().to_string();
-        let town_post = str_at(&d, "/township_post").unwrap_or("").trim().to_string();
+        let town_post = str_at(&d, "/township_post")
+            .unwrap_or("")
+            .trim()
+            .to_string();
         let mut leftovers: Vec<String> = Vec::new();
         let meta_like = |id: String, rev: bool, note: Option<String>| {
             let mut m = meta.clone();
@@ -174,7 +188,9 @@ fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
                     && str_at(o, "/data/kind") == Some("PARK_MGMT_COMMITTEE")
             })
         });
-        let committee_id = committee.and_then(|o| str_at(o, "/meta/id")).map(str::to_string);
+        let committee_id = committee
+            .and_then(|o| str_at(o, "/meta/id"))
+            .map(str::to_string);
 
         // The person.
         let person_id = match person_of.get(&holder) {
@@ -244,19 +260,37 @@ fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
                     id
                 }
             };
-            town_post_id = Some(post_id_for(&mut post_of, &mut new_posts, &meta_like, created.as_deref(), &org_id, &town_post, leadership));
+            town_post_id = Some(post_id_for(
+                &mut post_of,
+                &mut new_posts,
+                &meta_like,
+                created.as_deref(),
+                &org_id,
+                &town_post,
+                leadership,
+            ));
         } else {
             leftovers.push(format!("township_id={town}; township_post={town_post}"));
         }
         match (&committee_id, &town_post_id) {
             (Some(c), _) => {
-                let post = post_id_for(&mut post_of, &mut new_posts, &meta_like, created.as_deref(), c, &park_post, leadership);
+                let post = post_id_for(
+                    &mut post_of,
+                    &mut new_posts,
+                    &meta_like,
+                    created.as_deref(),
+                    c,
+                    &park_post,
+                    leadership,
+                );
                 if park_appt.insert((person_id.clone(), post.clone(), from_s.to_string())) {
                     let id = derived_id(created.as_deref(), &format!("appt:{cp_id}:park"));
                     new_appts.push(json!({"meta": meta_like(id, true, Some(format!("由职务兼任记录迁移（原记录 {cp_id}），按主职记 / migrated; taken as the main post"))), "data": appointment(&person_id, &post, "APPOINTED", &period, ended, true)}));
                 }
             }
-            (None, _) => leftovers.push(format!("park_post={park_post}（无法确定园区 / park not found）")),
+            (None, _) => leftovers.push(format!(
+                "park_post={park_post}（无法确定园区 / park not found）"
+            )),
         }
         let old_note = meta.get("note").and_then(Value::as_str).map(str::to_string);
         match town_post_id {
@@ -266,7 +300,10 @@ fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
                     if !note.is_empty() {
                         note.push('\n');
                     }
-                    note.push_str(&format!("迁移保留 / kept by migration: {}", leftovers.join("; ")));
+                    note.push_str(&format!(
+                        "迁移保留 / kept by migration: {}",
+                        leftovers.join("; ")
+                    ));
                 }
                 let m = meta_like(cp_id.clone(), false, (!note.is_empty()).then_some(note));
                 new_appts.push(json!({"meta": m, "data": appointment(&person_id, &post, "CONCURRENT", &period, ended, false)}));
@@ -281,10 +318,22 @@ fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
                     .and_then(|p| p.pointer_mut("/meta"))
                     .and_then(Value::as_object_mut);
                 if let Some(m) = person {
-                    let prev = m.get("note").and_then(Value::as_str).unwrap_or("").to_string();
-                    m.insert("note".into(), json!(format!("{prev}\n迁移保留 / kept by migration: {whole}")));
+                    let prev = m
+                        .get("note")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string();
+                    m.insert(
+                        "note".into(),
+                        json!(format!("{prev}\n迁移保留 / kept by migration: {whole}")),
+                    );
                 } else {
-                    notes.push(Text::new(format!("职务兼任记录 {cp_id} 无法迁移，原文：{whole}"), format!("Concurrent-post record {cp_id} could not be placed; original: {whole}")));
+                    notes.push(Text::new(
+                        format!("职务兼任记录 {cp_id} 无法迁移，原文：{whole}"),
+                        format!(
+                            "Concurrent-post record {cp_id} could not be placed; original: {whole}"
+                        ),
+                    ));
                 }
                 unplaced += 1;
             }
@@ -310,7 +359,14 @@ fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
     ));
 }
 
-fn appointment(person: &str, post: &str, kind: &str, period: &Value, ended: bool, counts: bool) -> Value {
+fn appointment(
+    person: &str,
+    post: &str,
+    kind: &str,
+    period: &Value,
+    ended: bool,
+    counts: bool,
+) -> Value {
     json!({
         "person_id": person,
         "post_id": post,

@@ -42,7 +42,14 @@ const COLUMNS: [(&str, &str, bool); 14] = [
 ];
 
 /// Headers that announce personal numbers: the file is refused before any row is read.
-const FORBIDDEN: [&str; 6] = ["身份证号", "身份证号码", "公民身份号码", "手机号", "手机号码", "联系电话"];
+const FORBIDDEN: [&str; 6] = [
+    "身份证号",
+    "身份证号码",
+    "公民身份号码",
+    "手机号",
+    "手机号码",
+    "联系电话",
+];
 
 fn find<E: Copy>(
     all: &[E],
@@ -52,9 +59,9 @@ fn find<E: Copy>(
     en: fn(E) -> &'static str,
 ) -> Option<E> {
     let c = cell.trim();
-    all.iter().copied().find(|e| {
-        code(*e).eq_ignore_ascii_case(c) || zh(*e) == c || en(*e).eq_ignore_ascii_case(c)
-    })
+    all.iter()
+        .copied()
+        .find(|e| code(*e).eq_ignore_ascii_case(c) || zh(*e) == c || en(*e).eq_ignore_ascii_case(c))
 }
 
 /// Dates as Excel and WPS write them: 2012-10-01, 2012/10/1, 2012.10.1, 2012年10月1日.
@@ -123,10 +130,7 @@ pub fn parse(text: &str, ws: &Workspace) -> Result<Vec<PersonData>, Vec<RowError
     // Units by full name (a name used twice cannot be told apart) and by id.
     let mut by_name: HashMap<&str, Vec<&str>> = HashMap::new();
     for o in ws.org_units.iter_live() {
-        by_name
-            .entry(o.data.name.trim())
-            .or_default()
-            .push(o.id());
+        by_name.entry(o.data.name.trim()).or_default().push(o.id());
     }
     let existing: HashMap<&str, &str> = ws
         .persons
@@ -141,7 +145,10 @@ pub fn parse(text: &str, ws: &Workspace) -> Result<Vec<PersonData>, Vec<RowError
             Some([one]) => Ok(one.to_string()),
             Some(many) => Err((
                 format!("有 {} 个单位叫“{cell}”，请改用单位编号", many.len()),
-                format!("{} units are called “{cell}”; use the unit's id", many.len()),
+                format!(
+                    "{} units are called “{cell}”; use the unit's id",
+                    many.len()
+                ),
             )),
             None => Err((
                 format!("没有名为“{cell}”的单位（须与机构编制中登记的全称一致）"),
@@ -175,18 +182,25 @@ pub fn parse(text: &str, ws: &Workspace) -> Result<Vec<PersonData>, Vec<RowError
         };
         let staff_no = cell(0).to_string();
         if staff_no.is_empty() {
-            bad(0, "人员编号不能为空".into(), "The staff number is required".into());
+            bad(
+                0,
+                "人员编号不能为空".into(),
+                "The staff number is required".into(),
+            );
         } else if looks_like_personal_number(&staff_no) {
             bad(
                 0,
                 "人员编号像身份证号或手机号：不得录入，请改用单位内部编号".into(),
-                "The staff number looks like an ID or phone number: use the internal staff number".into(),
+                "The staff number looks like an ID or phone number: use the internal staff number"
+                    .into(),
             );
         } else if let Some(name) = existing.get(staff_no.as_str()) {
             bad(
                 0,
                 format!("人员编号 {staff_no} 已在名册中（{name}）：导入只新增人员"),
-                format!("Staff number {staff_no} is already on the roster ({name}); the import only adds persons"),
+                format!(
+                    "Staff number {staff_no} is already on the roster ({name}); the import only adds persons"
+                ),
             );
         } else if let Some(first) = seen.insert(staff_no.clone(), row) {
             bad(
@@ -211,51 +225,115 @@ pub fn parse(text: &str, ws: &Workspace) -> Result<Vec<PersonData>, Vec<RowError
             find(Gender::ALL, cell(2), Gender::code, Gender::zh, Gender::en).map(Some)
         };
         if gender.is_none() {
-            bad(2, format!("无法识别的性别“{}”（男 / 女）", cell(2)), format!("Unknown gender “{}” (male / female)", cell(2)));
+            bad(
+                2,
+                format!("无法识别的性别“{}”（男 / 女）", cell(2)),
+                format!("Unknown gender “{}” (male / female)", cell(2)),
+            );
         }
         let birth_year = match cell(3) {
             "" => Some(None),
-            y if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
-                y.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y)).map(Some)
-            }
+            y if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => y
+                .parse::<u16>()
+                .ok()
+                .filter(|y| (1900..=2100).contains(y))
+                .map(Some),
             _ => None,
         };
         if birth_year.is_none() {
             bad(
                 3,
-                format!("出生年份“{}”须为四位年份（只存年份，不存完整出生日期）", cell(3)),
-                format!("Birth year “{}” must be a four-digit year (no full date of birth is stored)", cell(3)),
+                format!(
+                    "出生年份“{}”须为四位年份（只存年份，不存完整出生日期）",
+                    cell(3)
+                ),
+                format!(
+                    "Birth year “{}” must be a four-digit year (no full date of birth is stored)",
+                    cell(3)
+                ),
             );
         }
         let education = if cell(4).is_empty() {
             Some(None)
         } else {
-            find(Education::ALL, cell(4), Education::code, Education::zh, Education::en).map(Some)
+            find(
+                Education::ALL,
+                cell(4),
+                Education::code,
+                Education::zh,
+                Education::en,
+            )
+            .map(Some)
         };
         if education.is_none() {
-            bad(4, format!("无法识别的学历“{}”", cell(4)), format!("Unknown education “{}”", cell(4)));
+            bad(
+                4,
+                format!("无法识别的学历“{}”", cell(4)),
+                format!("Unknown education “{}”", cell(4)),
+            );
         }
         let major = cell(5).to_string();
         if looks_like_personal_number(&major) {
-            bad(5, "专业栏含身份证号或手机号：不得录入".into(), "The major cell holds an ID or phone number: not allowed".into());
+            bad(
+                5,
+                "专业栏含身份证号或手机号：不得录入".into(),
+                "The major cell holds an ID or phone number: not allowed".into(),
+            );
         }
-        let identity = find(PersonIdentity::ALL, cell(6), PersonIdentity::code, PersonIdentity::zh, PersonIdentity::en);
+        let identity = find(
+            PersonIdentity::ALL,
+            cell(6),
+            PersonIdentity::code,
+            PersonIdentity::zh,
+            PersonIdentity::en,
+        );
         if identity.is_none() {
-            bad(6, format!("无法识别的人员身份“{}”（公务员、参照公务员法管理、事业单位管理人员…）", cell(6)), format!("Unknown identity “{}”", cell(6)));
+            bad(
+                6,
+                format!(
+                    "无法识别的人员身份“{}”（公务员、参照公务员法管理、事业单位管理人员…）",
+                    cell(6)
+                ),
+                format!("Unknown identity “{}”", cell(6)),
+            );
         }
         let channel = if cell(7).is_empty() {
             Some(EntryChannel::Existing)
         } else {
-            find(EntryChannel::ALL, cell(7), EntryChannel::code, EntryChannel::zh, EntryChannel::en)
+            find(
+                EntryChannel::ALL,
+                cell(7),
+                EntryChannel::code,
+                EntryChannel::zh,
+                EntryChannel::en,
+            )
         };
         if channel.is_none() {
-            bad(7, format!("无法识别的进入方式“{}”", cell(7)), format!("Unknown entry channel “{}”", cell(7)));
+            bad(
+                7,
+                format!("无法识别的进入方式“{}”", cell(7)),
+                format!("Unknown entry channel “{}”", cell(7)),
+            );
         }
         let mut flags = Vec::new();
-        for f in cell(8).split(['、', ';', '；', ',', '，', '|']).map(str::trim).filter(|f| !f.is_empty()) {
-            match find(TalentFlag::ALL, f, TalentFlag::code, TalentFlag::zh, TalentFlag::en) {
+        for f in cell(8)
+            .split(['、', ';', '；', ',', '，', '|'])
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+        {
+            match find(
+                TalentFlag::ALL,
+                f,
+                TalentFlag::code,
+                TalentFlag::zh,
+                TalentFlag::en,
+            ) {
                 Some(t) => flags.push(t),
-                None => bad(8, format!("无法识别的人才标识“{f}”"), format!("Unknown talent flag “{f}”")),
+                None => bad(
+                    8,
+                    format!("无法识别的人才标识“{f}”"),
+                    format!("Unknown talent flag “{f}”"),
+                ),
             }
         }
         let seat_org = match cell(9) {
@@ -270,27 +348,48 @@ pub fn parse(text: &str, ws: &Workspace) -> Result<Vec<PersonData>, Vec<RowError
         };
         let quota_type = match cell(10) {
             "" => Some(None),
-            c => find(QuotaType::ALL, c, QuotaType::code, QuotaType::zh, QuotaType::en)
-                .or(match c {
-                    "行政编" | "行政" => Some(QuotaType::Administrative),
-                    "事业编" | "事业" => Some(QuotaType::InstitutionFull),
-                    "工勤编" | "工勤" => Some(QuotaType::Logistics),
-                    _ => None,
-                })
-                .map(Some),
+            c => find(
+                QuotaType::ALL,
+                c,
+                QuotaType::code,
+                QuotaType::zh,
+                QuotaType::en,
+            )
+            .or(match c {
+                "行政编" | "行政" => Some(QuotaType::Administrative),
+                "事业编" | "事业" => Some(QuotaType::InstitutionFull),
+                "工勤编" | "工勤" => Some(QuotaType::Logistics),
+                _ => None,
+            })
+            .map(Some),
         };
         if quota_type.is_none() {
-            bad(10, format!("无法识别的编制类型“{}”", cell(10)), format!("Unknown quota type “{}”", cell(10)));
+            bad(
+                10,
+                format!("无法识别的编制类型“{}”", cell(10)),
+                format!("Unknown quota type “{}”", cell(10)),
+            );
         }
         let seat = match (&seat_org, &quota_type) {
-            (Some(Some(o)), Some(Some(t))) => Some(Some(QuotaSeat { org_id: o.clone(), quota_type: *t })),
+            (Some(Some(o)), Some(Some(t))) => Some(Some(QuotaSeat {
+                org_id: o.clone(),
+                quota_type: *t,
+            })),
             (Some(None), Some(None)) => Some(None),
             (Some(Some(_)), Some(None)) => {
-                bad(10, "填写了编制单位，请同时填写编制类型".into(), "A quota unit needs its quota type".into());
+                bad(
+                    10,
+                    "填写了编制单位，请同时填写编制类型".into(),
+                    "A quota unit needs its quota type".into(),
+                );
                 None
             }
             (Some(None), Some(Some(_))) => {
-                bad(9, "填写了编制类型，请同时填写编制单位".into(), "A quota type needs its quota unit".into());
+                bad(
+                    9,
+                    "填写了编制类型，请同时填写编制单位".into(),
+                    "A quota type needs its quota unit".into(),
+                );
                 None
             }
             _ => None,
@@ -299,7 +398,11 @@ pub fn parse(text: &str, ws: &Workspace) -> Result<Vec<PersonData>, Vec<RowError
             Ok(id) => Some(id),
             Err((zh, en)) => {
                 if cell(11).is_empty() {
-                    bad(11, "工作单位不能为空".into(), "The work unit is required".into());
+                    bad(
+                        11,
+                        "工作单位不能为空".into(),
+                        "The work unit is required".into(),
+                    );
                 } else {
                     bad(11, zh, en);
                 }
@@ -309,18 +412,45 @@ pub fn parse(text: &str, ws: &Workspace) -> Result<Vec<PersonData>, Vec<RowError
         let status = if cell(12).is_empty() {
             Some(PersonStatus::Active)
         } else {
-            find(PersonStatus::ALL, cell(12), PersonStatus::code, PersonStatus::zh, PersonStatus::en)
+            find(
+                PersonStatus::ALL,
+                cell(12),
+                PersonStatus::code,
+                PersonStatus::zh,
+                PersonStatus::en,
+            )
         };
         if status.is_none() {
-            bad(12, format!("无法识别的状态“{}”（在职、借调外出、借调进入、离岗…）", cell(12)), format!("Unknown status “{}”", cell(12)));
+            bad(
+                12,
+                format!(
+                    "无法识别的状态“{}”（在职、借调外出、借调进入、离岗…）",
+                    cell(12)
+                ),
+                format!("Unknown status “{}”", cell(12)),
+            );
         }
         let from = parse_date_cell(cell(13));
         if from.is_none() {
-            bad(13, format!("无法识别的日期“{}”（如 2012-10-01）", cell(13)), format!("Unknown date “{}” (e.g. 2012-10-01)", cell(13)));
+            bad(
+                13,
+                format!("无法识别的日期“{}”（如 2012-10-01）", cell(13)),
+                format!("Unknown date “{}” (e.g. 2012-10-01)", cell(13)),
+            );
         }
-        if let (Some(gender), Some(birth_year), Some(education), Some(identity), Some(channel), Some(seat), Some(work), Some(status), Some(from)) =
-            (gender, birth_year, education, identity, channel, seat, work, status, from)
-        {
+        if let (
+            Some(gender),
+            Some(birth_year),
+            Some(education),
+            Some(identity),
+            Some(channel),
+            Some(seat),
+            Some(work),
+            Some(status),
+            Some(from),
+        ) = (
+            gender, birth_year, education, identity, channel, seat, work, status, from,
+        ) {
             persons.push(PersonData {
                 staff_no,
                 display_name: name,

@@ -393,9 +393,16 @@ impl SelectionCampaignData {
     }
 
     /// The order of §6.8: higher composite (or weighted score so far), then higher interview,
-    /// written and evaluation scores.
-    fn order_key(&self, c: &Candidate, weighted: u64) -> [u64; 4] {
-        let s = |st| u64::from(c.score(st).unwrap_or(0));
+    /// written and evaluation scores — of the stages in `over` only (a shortlist into the
+    /// interview cannot look at interview scores).
+    fn order_key(&self, c: &Candidate, weighted: u64, over: &[SelectionStage]) -> [u64; 4] {
+        let s = |st| {
+            if over.contains(&st) {
+                u64::from(c.score(st).unwrap_or(0))
+            } else {
+                0
+            }
+        };
         [
             weighted,
             s(SelectionStage::Interview),
@@ -467,7 +474,7 @@ impl SelectionCampaignData {
                 .filter_map(|i| {
                     out[*i]
                         .composite
-                        .map(|w| (*i, self.order_key(&self.candidates[*i], w)))
+                        .map(|w| (*i, self.order_key(&self.candidates[*i], w, &scored)))
                 })
                 .collect();
             for (i, key) in &ranked {
@@ -510,7 +517,8 @@ impl SelectionCampaignData {
             .iter()
             .map(|i| {
                 let c = &self.candidates[*i];
-                self.weighted(c, before).map(|w| (*i, self.order_key(c, w)))
+                self.weighted(c, before)
+                    .map(|w| (*i, self.order_key(c, w, before)))
             })
             .collect();
         let Some(mut keyed) = keyed else {

@@ -238,10 +238,7 @@ pub fn approved_on(ws: &Workspace, d: NaiveDate) -> HashMap<(Id, QuotaType), u32
 }
 
 /// Σ approved leadership posts valid on `d`, by (unit, rank, principal).
-pub fn leadership_approved_on(
-    ws: &Workspace,
-    d: NaiveDate,
-) -> HashMap<(Id, PostRank, bool), u32> {
+pub fn leadership_approved_on(ws: &Workspace, d: NaiveDate) -> HashMap<(Id, PostRank, bool), u32> {
     let mut out: HashMap<(Id, PostRank, bool), u32> = HashMap::new();
     for q in ws.leadership_quotas.iter_live() {
         if q.data.period.contains(d) {

@@ -231,21 +231,17 @@ pub fn leadership_usage(ws: &Workspace, d: NaiveDate, scope: &Scope) -> Vec<Lead
         .filter(|((org, _, _), _)| {
             ws.org_units.live(org).is_some() && in_scope(scope, systems.park_of(org))
         })
-        .map(|((org_id, rank, principal), (approved, used))| LeadershipRow {
-            org_id,
-            rank,
-            principal,
-            approved,
-            used,
-        })
-        .collect();
-    out.sort_by_cached_key(|r| {
-        (
-            ws.label_of(Kind::OrgUnit, &r.org_id),
-            r.rank,
-            !r.principal,
+        .map(
+            |((org_id, rank, principal), (approved, used))| LeadershipRow {
+                org_id,
+                rank,
+                principal,
+                approved,
+                used,
+            },
         )
-    });
+        .collect();
+    out.sort_by_cached_key(|r| (ws.label_of(Kind::OrgUnit, &r.org_id), r.rank, !r.principal));
     out
 }
 
@@ -311,13 +307,7 @@ pub fn body_indices(ws: &Workspace, park_id: &str) -> BodyIndices {
     let n = bodies.len();
     let domains: usize = bodies
         .iter()
-        .map(|b| {
-            b.data
-                .domains
-                .iter()
-                .collect::<BTreeSet<_>>()
-                .len()
-        })
+        .map(|b| b.data.domains.iter().collect::<BTreeSet<_>>().len())
         .sum();
     let depts: BTreeSet<&String> = bodies
         .iter()

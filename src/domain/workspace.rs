@@ -6,15 +6,15 @@ use serde::de::{Deserializer, Error as _};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
+use super::appointment::{AppointmentData, PostData};
+use super::authority::AuthorityRuleData;
 use super::delegation::DelegationData;
 use super::entrustment::EntrustmentData;
 use super::institution::InstitutionData;
 use super::meta::{Id, Meta};
 use super::org::OrgUnitData;
-use super::power::PowerItemData;
-use super::appointment::{AppointmentData, PostData};
-use super::authority::AuthorityRuleData;
 use super::person::PersonData;
+use super::power::PowerItemData;
 use super::selection::SelectionCampaignData;
 use super::staffing::{LeadershipQuotaData, StaffingQuotaData, StaffingSettingsData};
 use super::talent::TalentPlanData;

@@ -2,13 +2,15 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use parkdesk::domain::appointment::{
+    AppointmentData, AppointmentKind, AppointmentStatus, PostData,
+};
 use parkdesk::domain::command::{Command, CommandError, Ctx, Desk, Outcome};
 use parkdesk::domain::entrustment::{EntrustScope, EntrustmentData, EntrustmentStatus};
-use parkdesk::domain::appointment::{AppointmentData, AppointmentKind, AppointmentStatus, PostData};
+use parkdesk::domain::meta::{DocRef, Id, Office, Period, Role, SeqIds, Timestamp};
 use parkdesk::domain::org::{OrgKind, OrgUnitData};
 use parkdesk::domain::person::{EntryChannel, PersonData, PersonIdentity, PersonStatus, Placement};
 use parkdesk::domain::staffing::PostRank;
-use parkdesk::domain::meta::{DocRef, Id, Office, Period, Role, SeqIds, Timestamp};
 use parkdesk::domain::territory::*;
 use parkdesk::domain::workspace::{Data, Workspace};
 
@@ -220,7 +222,9 @@ pub fn committee(h: &Harness, park: &str) -> Id {
     h.ws()
         .org_units
         .iter_live()
-        .find(|o| o.data.kind == OrgKind::ParkMgmtCommittee && o.data.park_id.as_deref() == Some(park))
+        .find(|o| {
+            o.data.kind == OrgKind::ParkMgmtCommittee && o.data.park_id.as_deref() == Some(park)
+        })
         .map(|o| o.meta.id.clone())
         .expect("committee")
 }
@@ -234,11 +238,35 @@ pub fn cross_post(h: &mut Harness, park: &str, town: &str, from: &str) -> Id {
         township_id: Some(town.into()),
         ..OrgUnitData::new(format!("乡镇党委-{town}"), OrgKind::TownshipParty)
     }));
-    let vice = h.create(leadership_post(&mgmt, "管委会副主任", PostRank::SectionChief, false));
-    let sec = h.create(leadership_post(&party, "党委书记", PostRank::SectionChief, true));
-    let p = h.create(Data::Person(person(&format!("T-{}", h.ws().persons.count_live() + 1), &mgmt, from)));
-    h.create(Data::Appointment(appointment(&p, &vice, AppointmentKind::Appointed, from)));
-    h.create(Data::Appointment(appointment(&p, &sec, AppointmentKind::Concurrent, from)))
+    let vice = h.create(leadership_post(
+        &mgmt,
+        "管委会副主任",
+        PostRank::SectionChief,
+        false,
+    ));
+    let sec = h.create(leadership_post(
+        &party,
+        "党委书记",
+        PostRank::SectionChief,
+        true,
+    ));
+    let p = h.create(Data::Person(person(
+        &format!("T-{}", h.ws().persons.count_live() + 1),
+        &mgmt,
+        from,
+    )));
+    h.create(Data::Appointment(appointment(
+        &p,
+        &vice,
+        AppointmentKind::Appointed,
+        from,
+    )));
+    h.create(Data::Appointment(appointment(
+        &p,
+        &sec,
+        AppointmentKind::Concurrent,
+        from,
+    )))
 }
 
 /// One county, one park (GM) and one township inside its planning area.
@@ -259,5 +287,89 @@ pub fn basic() -> Basic {
         county,
         park,
         town,
+    }
+}
+
+/// An org unit of `kind` named `name` in a park or a township.
+pub fn org_in(
+    h: &mut Harness,
+    name: &str,
+    kind: OrgKind,
+    park: Option<&str>,
+    town: Option<&str>,
+) -> Id {
+    h.create(Data::OrgUnit(OrgUnitData {
+        park_id: park.map(str::to_string),
+        township_id: town.map(str::to_string),
+        ..OrgUnitData::new(name, kind)
+    }))
+}
+
+/// A staffing quota of `org` and type valid from `from` to `to`.
+pub fn quota(
+    org: &str,
+    t: parkdesk::domain::staffing::QuotaType,
+    approved: u32,
+    from: &str,
+    to: Option<&str>,
+) -> Data {
+    Data::StaffingQuota(parkdesk::domain::staffing::StaffingQuotaData {
+        org_id: org.into(),
+        quota_type: t,
+        approved,
+        basis: None,
+        period: Period {
+            from: d(from),
+            to: to.map(d),
+        },
+    })
+}
+
+/// A placement from `from`: seat (org, type) or none, work unit, status.
+pub fn placement(
+    from: &str,
+    seat: Option<(&str, parkdesk::domain::staffing::QuotaType)>,
+    work: &str,
+    status: PersonStatus,
+) -> Placement {
+    Placement {
+        from: d(from),
+        seat: seat.map(|(o, t)| parkdesk::domain::staffing::QuotaSeat {
+            org_id: o.into(),
+            quota_type: t,
+        }),
+        work_org_id: Some(work.into()),
+        status,
+        note: None,
+    }
+}
+
+/// A person with the given placements.
+pub fn placed(staff_no: &str, identity: PersonIdentity, placements: Vec<Placement>) -> Data {
+    Data::Person(PersonData {
+        identity,
+        placements,
+        ..person(staff_no, "", "2000-01-01")
+    })
+}
+
+/// The rules of one kind standing on one record on a date.
+pub fn rules_on(
+    ws: &Workspace,
+    day: &str,
+    kind: parkdesk::domain::workspace::Kind,
+    id: &str,
+) -> Vec<(&'static str, parkdesk::domain::rules::Severity)> {
+    parkdesk::domain::rules::check_all(ws, d(day))
+        .into_iter()
+        .filter(|v| v.kind == kind && v.id == id)
+        .map(|v| (v.rule, v.severity))
+        .collect()
+}
+
+pub fn rejected(r: Result<Outcome, CommandError>) -> Vec<&'static str> {
+    match r {
+        Err(CommandError::Rejected(v)) => v.iter().map(|v| v.rule).collect(),
+        other => panic!("expected a rejection, got {other:?}"),
     }
 }
