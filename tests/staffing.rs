@@ -696,3 +696,44 @@ fn the_demo_carries_the_staffing_teaching_cases() {
     assert_eq!(v.iter().filter(|v| v.rule == "BR-C11").count(), 1);
     assert_eq!(v.iter().filter(|v| v.rule == "BR-C12").count(), 1);
 }
+
+#[test]
+fn the_ledger_exports_as_csv_for_excel() {
+    use parkdesk::domain::staffing_metrics::ledger_csv;
+    let ws = parkdesk::domain::sample::demo();
+    let day = d("2013-12-31");
+    let gm = ws
+        .parks
+        .iter_live()
+        .find(|p| p.data.short_code == "GM")
+        .map(|p| p.meta.id.clone())
+        .unwrap();
+    let l = system_ledger(&ws, day, &Scope::Park(gm), View::ByQuota);
+    let csv = ledger_csv(&ws, &l, day, View::ByQuota);
+    assert!(
+        csv.starts_with("\u{feff}园区,乡镇,单位,编制类型,核定数,实有数,空编数,超编数,编制使用率"),
+        "BOM and header"
+    );
+    assert!(csv.contains("\r\n"), "Excel line ends");
+    // The over-quota station, one line with its numbers and the SAMPLE mark.
+    let station = csv
+        .lines()
+        .find(|l| l.contains("示例镇丙农业综合服务中心"))
+        .expect("station line");
+    assert!(
+        station.contains(",15,17,0,2,113.3%,编制口径,2013-12-31,示例 SAMPLE"),
+        "{station}"
+    );
+    // The park-system totals.
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("园区体系合计,行政编制,77,69,8,0,89.6%")),
+        "{csv}"
+    );
+    let by_use = system_ledger(&ws, day, &Scope::City, View::ByUse);
+    let csv = ledger_csv(&ws, &by_use, day, View::ByUse);
+    assert!(
+        csv.contains("编外人员（无编制）,,,20,"),
+        "20 contract staff listed apart"
+    );
+}

@@ -326,3 +326,119 @@ pub fn body_indices(ws: &Workspace, park_id: &str) -> BodyIndices {
         },
     }
 }
+
+/// The ledger as CSV for Excel/WPS: UTF-8 with BOM, CRLF, one line per unit and type, then the
+/// totals of each park system and of everything listed. Sample units say so (BR-F1).
+pub fn ledger_csv(ws: &Workspace, l: &SystemLedger, d: NaiveDate, view: View) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let rate = |c: Cell| match c.usage().percent() {
+        Some(p) => format!("{p:.1}%"),
+        None => "—".to_string(),
+    };
+    let view_zh = match view {
+        View::ByQuota => "编制口径",
+        View::ByUse => "使用口径",
+    };
+    let mut rows: Vec<Vec<String>> = vec![vec![
+        "园区".into(),
+        "乡镇".into(),
+        "单位".into(),
+        "编制类型".into(),
+        "核定数".into(),
+        if view == View::ByQuota {
+            "实有数"
+        } else {
+            "在岗数"
+        }
+        .into(),
+        "空编数".into(),
+        "超编数".into(),
+        "编制使用率".into(),
+        "统计口径".into(),
+        "统计日期".into(),
+        "数据来源".into(),
+    ]];
+    let line = |park: String, town: String, unit: String, t: String, c: Cell, source: String| {
+        vec![
+            park,
+            town,
+            unit,
+            t,
+            c.approved.to_string(),
+            c.occupied.to_string(),
+            c.vacant().to_string(),
+            c.over().to_string(),
+            rate(c),
+            view_zh.to_string(),
+            d.to_string(),
+            source,
+        ]
+    };
+    let mut parks: BTreeMap<&str, BTreeMap<QuotaType, Cell>> = BTreeMap::new();
+    for r in &l.rows {
+        let source = ws
+            .org_units
+            .get(&r.org_id)
+            .map(|o| match o.meta.provenance {
+                super::meta::Provenance::Sample => "示例 SAMPLE".to_string(),
+                p => p.zh().to_string(),
+            })
+            .unwrap_or_default();
+        rows.push(line(
+            ws.label_of(Kind::Park, &r.park_id),
+            r.township_id
+                .as_ref()
+                .map(|t| ws.label_of(Kind::Township, t))
+                .unwrap_or_default(),
+            ws.label_of(Kind::OrgUnit, &r.org_id),
+            r.quota_type.zh().to_string(),
+            r.cell,
+            source,
+        ));
+        parks
+            .entry(r.park_id.as_str())
+            .or_default()
+            .entry(r.quota_type)
+            .or_default()
+            .add(r.cell);
+    }
+    for (park, by_type) in &parks {
+        for (t, c) in by_type {
+            rows.push(line(
+                ws.label_of(Kind::Park, park),
+                String::new(),
+                "园区体系合计".into(),
+                t.zh().to_string(),
+                *c,
+                String::new(),
+            ));
+        }
+    }
+    for (t, c) in &l.totals {
+        rows.push(line(
+            "合计".into(),
+            String::new(),
+            String::new(),
+            t.zh().to_string(),
+            *c,
+            String::new(),
+        ));
+    }
+    if view == View::ByUse {
+        let mut r = vec![String::new(); 12];
+        r[0] = "合计".into();
+        r[2] = "编外人员（无编制）".into();
+        r[5] = l.non_quota.to_string();
+        r[9] = view_zh.into();
+        r[10] = d.to_string();
+        rows.push(r);
+    }
+    for r in rows {
+        // Writing into a Vec cannot fail; an error would only drop the line.
+        let _ = w.write_record(&r);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
