@@ -34,6 +34,30 @@ async fn the_demo_shows_bodies_indices_and_the_ledger_in_both_views() {
     assert_eq!(b.text("#ledger-occupied").await, "510");
     assert_eq!(b.text("#ledger-over").await, "2");
     b.screenshot("org-ledger").await;
+    // On paper: no navigation, tabs or buttons, and the sample mark.
+    let dev = thirtyfour::extensions::cdp::ChromeDevTools::new(b.driver.handle().clone());
+    dev.execute_cdp_with_params(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": "print"}),
+    )
+    .await
+    .expect("print media");
+    let hidden = b
+        .js("return ['.sidenav', '#org-tab', '#ledger-print', '.topbar-actions'].map(s => getComputedStyle(document.querySelector(s)).display);")
+        .await;
+    assert_eq!(hidden, serde_json::json!(["none", "none", "none", "none"]));
+    assert_ne!(
+        b.js("return getComputedStyle(document.querySelector('.sample-print')).display;")
+            .await,
+        serde_json::json!("none")
+    );
+    b.screenshot("org-ledger-print").await;
+    dev.execute_cdp_with_params(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": ""}),
+    )
+    .await
+    .expect("screen media");
     // 使用口径: the 20 contract staff are listed apart.
     b.click("#ledger-view-use").await;
     b.wait_text("#ledger-non-quota", |t| t == "20").await;

@@ -335,9 +335,9 @@ fn OrgTree(filter: ParkFilter) -> impl IntoView {
                                         <th scope="row" style=indent>{r.name.clone()} " " <ProvenanceBadge provenance=r.provenance />
                                             {inactive.then(|| view! { " " <span class="status status-ended">{move || status.label(lang())}</span> })}
                                         </th>
-                                        <td>{move || kind.label(lang())}</td>
-                                        <td>{move || rank.label(lang())}</td>
-                                        <td class="small">{move || nature.label(lang())} {funding.map(|f| view! { <br />{move || f.label(lang())} })}</td>
+                                        <td class="nowrap small">{move || kind.label(lang())}</td>
+                                        <td class="nowrap small">{move || rank.label(lang())}</td>
+                                        <td class="small nowrap">{move || nature.label(lang())} {funding.map(|f| view! { <br />{move || f.label(lang())} })}</td>
                                         <td class="small" data-domains=n_dom>{move || domains.iter().map(|x| domain_label(x, lang())).collect::<Vec<_>>().join("、")}</td>
                                         <td class="small" data-counterparts=depts.len()>{depts.join("、")}</td>
                                         <td>{record_issues(app, Kind::OrgUnit, id.clone())}

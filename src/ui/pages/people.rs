@@ -199,7 +199,7 @@ fn Roster(filter: ParkFilter) -> impl IntoView {
                 Editing::Edit(id, rev) => Some(view! { <PersonForm edit id=Some(id) base_rev=Some(rev) /> }),
             }}
             <div class="form-inline">
-                <div class="field"><label for="roster-search">{t!(i18n, pw_search)}</label><input id="roster-search" type="search" on:input=move |ev| text.set(event_target_value(&ev)) /></div>
+                <div class="field"><label for="roster-search">{t!(i18n, ppl_find_person)}</label><input id="roster-search" type="search" on:input=move |ev| text.set(event_target_value(&ev)) /></div>
                 <div class="field"><label for="roster-unit">{t!(i18n, org_unit)}</label>
                     <select id="roster-unit" on:change=move |ev| unit.set(event_target_value(&ev))>
                         <option value="">{t!(i18n, pw_all)}</option>
@@ -1170,7 +1170,7 @@ fn RuleSection() -> impl IntoView {
                                     <td class="small">{move || {
                                         let p = &d2.pattern;
                                         let mut parts = vec![kinds(&p.org_kinds, lang())];
-                                        parts.push(p.ranks.iter().map(|r| r.label(lang())).collect::<Vec<_>>().join("、"));
+                                        parts.push(p.ranks.iter().map(|r| r.label(lang())).collect::<Vec<_>>().join(if lang() == Lang::Zh { "、" } else { ", " }));
                                         parts.push(match p.principal { Some(true) => t_string!(i18n, org_principal_yes).to_string(), Some(false) => t_string!(i18n, org_principal_no).to_string(), None => String::new() });
                                         parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")
                                     }}</td>

@@ -426,11 +426,13 @@ fn CampaignDetail(id: String, edit: RwSignal<Editing>) -> impl IntoView {
                         }).collect_view()}
                     </ol>
                     <div class="form-inline">
-                        {next.map(|n| view! {
+                        // From publicity on, 任职 happens person by person below (with the appointment).
+                        {next.filter(|_| status != SelectionStatus::Publicity).map(|n| view! {
                             <button class="btn btn-primary" id="campaign-next" data-next=n.code() on:click=move |_| go2(n)>
                                 {t!(i18n, sel_next)} "：" {move || n.label(lang())}
                             </button>
                         })}
+                        {(status == SelectionStatus::Publicity).then(|| view! { <p class="hint">{t!(i18n, sel_appoint_below)}</p> })}
                         {(status == SelectionStatus::Publicity).then(|| view! {
                             <button class="btn" id="campaign-back" on:click=move |_| go3(SelectionStatus::Vetting)>{t!(i18n, sel_back_to_vetting)}</button>
                         })}
@@ -588,7 +590,7 @@ fn ScoreGrid(id: String, rev: u32, c: SelectionCampaignData, errors: FieldErrors
             <tbody>
                 {c.candidates.iter().zip(results).zip(rows).enumerate().map(|(i, ((cand, r), row))| {
                     let who = app.desk.with_untracked(|d| d.ws().label_of(Kind::Person, &cand.person_id));
-                    let post = app.desk.with_untracked(|d| d.ws().label_of(Kind::Post, &cand.target_post_id));
+                    let post = app.desk.with_untracked(|d| d.ws().posts.live(&cand.target_post_id).map(|p| p.data.title.clone()).unwrap_or_default());
                     let entered = |s| r.entered.contains(&s);
                     let cell = |sig: RwSignal<String>, stage: SelectionStage, on: bool, name: &'static str| {
                         let enabled = on && (entered(stage) || cand.entered_score(stage));
@@ -599,7 +601,7 @@ fn ScoreGrid(id: String, rev: u32, c: SelectionCampaignData, errors: FieldErrors
                     let warn = r.evaluation_warning;
                     view! {
                         <tr data-person=cand.person_id.clone() data-standing=r.standing.code() data-rank=r.rank.map(|x| x.to_string()).unwrap_or_default()>
-                            <th scope="row">{who.clone()}</th>
+                            <th scope="row">{app.desk.with_untracked(|d| d.ws().persons.live(&cand.person_id).map(|p| view! { {p.data.display_name.clone()} <br /> <span class="small muted">{p.data.staff_no.clone()}</span> }))}</th>
                             <td class="small">{post}</td>
                             <td><select id=format!("score-{i}-eligible") aria-label=format!("{who} eligible") disabled=!review_on on:change=move |ev| row.eligible.set(event_target_value(&ev))>
                                 <option value="" selected=row.eligible.get_untracked().is_empty()>{t!(i18n, sel_pending)}</option>
@@ -613,8 +615,11 @@ fn ScoreGrid(id: String, rev: u32, c: SelectionCampaignData, errors: FieldErrors
                                 let enabled = e_on && (entered(SelectionStage::DemocraticEval) || cand.votes.is_some());
                                 view! { <input type="text" class="tiny" id=format!("score-{i}-{name}") aria-label=format!("{who} {name}") title=name disabled=!enabled prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) /> }
                             }).collect_view()}</td>
-                            <td class="num">{r.evaluation.map(format_score).unwrap_or_default()}{warn.then(|| view! { " " <span class="badge badge-problem" title="不称职票超过三分之一">"!"</span> })}
-                                {cell(row.eval, SelectionStage::DemocraticEval, e_on && cand.votes.is_none(), "eval")}</td>
+                            // With votes the score is computed; without, it may be typed.
+                            <td class="num">{match cand.votes {
+                                Some(_) => view! { <span data-cell="eval">{r.evaluation.map(format_score).unwrap_or_default()}</span> }.into_any(),
+                                None => cell(row.eval, SelectionStage::DemocraticEval, e_on, "eval").into_any(),
+                            }}{warn.then(|| view! { " " <span class="badge badge-problem" title="不称职票超过三分之一">"!"</span> })}</td>
                             <td class="num" data-cell="composite">{r.composite.map(format_composite).unwrap_or_default()}</td>
                             <td class="num" data-cell="rank">{r.rank.map(|x| x.to_string()).unwrap_or_default()}{tied.then(|| view! { " " <span class="badge badge-public">{t!(i18n, sel_tied)}</span> })}</td>
                             <td class="small">{move || standing.get(lang()).to_string()}</td>
