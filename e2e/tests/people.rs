@@ -35,8 +35,8 @@ async fn the_demo_shows_bodies_indices_and_the_ledger_in_both_views() {
     assert_eq!(b.text("#ledger-over").await, "2");
     b.screenshot("org-ledger").await;
     // On paper: no navigation, tabs or buttons, and the sample mark.
-    let dev = thirtyfour::extensions::cdp::ChromeDevTools::new(b.driver.handle().clone());
-    dev.execute_cdp_with_params(
+    let cdp = b.driver.cdp();
+    cdp.send_raw(
         "Emulation.setEmulatedMedia",
         serde_json::json!({"media": "print"}),
     )
@@ -52,7 +52,7 @@ async fn the_demo_shows_bodies_indices_and_the_ledger_in_both_views() {
         serde_json::json!("none")
     );
     b.screenshot("org-ledger-print").await;
-    dev.execute_cdp_with_params(
+    cdp.send_raw(
         "Emulation.setEmulatedMedia",
         serde_json::json!({"media": ""}),
     )
