@@ -732,6 +732,27 @@ fn LeadershipSection(filter: ParkFilter) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let others = move || {
+        let day = app.as_of.get();
+        let keep = in_filter(app, filter);
+        app.desk.with(|d| {
+            let ws = d.ws();
+            let mut first: std::collections::HashSet<(String, PostRank, bool)> = Default::default();
+            let mut out = Vec::new();
+            for q in ws
+                .leadership_quotas
+                .iter_live()
+                .filter(|q| keep(&q.data.org_id))
+            {
+                let key = (q.data.org_id.clone(), q.data.rank, q.data.principal);
+                if q.data.period.contains(day) && first.insert(key) {
+                    continue;
+                }
+                out.push((q.clone(), ws.label_of(Kind::OrgUnit, &q.data.org_id)));
+            }
+            out
+        })
+    };
     view! {
         <section class="block" id="leadership">
             <div class="block-head">
@@ -778,6 +799,27 @@ fn LeadershipSection(filter: ParkFilter) -> impl IntoView {
                                         " " <DeleteButton kind=Kind::LeadershipQuota id=id />
                                     }
                                 })}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                    // Records not shown above: other periods, or a second record of one key.
+                    {move || others().into_iter().map(|(q, org)| {
+                        let id = q.meta.id.clone();
+                        let id_edit = id.clone();
+                        let rev = q.meta.rev;
+                        let rank = q.data.rank;
+                        let principal = q.data.principal;
+                        view! {
+                            <tr class="inactive" data-id=id.clone()>
+                                <th scope="row">{org} " " <ProvenanceBadge provenance=q.meta.provenance /></th>
+                                <td>{move || rank.label(lang())}</td>
+                                <td>{move || if principal { t_string!(i18n, org_principal_yes).to_string() } else { t_string!(i18n, org_principal_no).to_string() }}</td>
+                                <td class="num">{q.data.approved}</td>
+                                <td colspan="4" class="small">{super::org::period_text(&q.data.period)}</td>
+                                <td class="actions">
+                                    <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
+                                    " " <DeleteButton kind=Kind::LeadershipQuota id=id.clone() />
+                                </td>
                             </tr>
                         }
                     }).collect_view()}
