@@ -67,7 +67,7 @@ fn integration_coverage_by_park_and_city() {
         "2012-10-01",
         None,
     )));
-    b.h.create(cross_post(&b.town, "2013-01-01"));
+    cross_post(&mut b.h, &b.park, &b.town, "2013-01-01");
     let day = d("2013-06-01");
     assert_eq!(
         integration_coverage(b.h.ws(), day, &Scope::City),

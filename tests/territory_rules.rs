@@ -2,6 +2,8 @@
 
 mod common;
 
+use parkdesk::domain::person::PersonData;
+
 use common::*;
 use parkdesk::domain::command::{Command, CommandError};
 use parkdesk::domain::entrustment::EntrustScope;
@@ -253,7 +255,7 @@ fn br_a8_follows_cross_posts_and_the_as_of_date() {
             .any(|v| v.rule == "BR-A8" && v.id == e)
     };
     assert!(a8(b.h.ws(), "2013-01-01"));
-    b.h.create(cross_post(&b.town, "2013-03-01"));
+    cross_post(&mut b.h, &b.park, &b.town, "2013-03-01");
     assert!(
         a8(b.h.ws(), "2013-01-01"),
         "the post did not exist yet on that date"
@@ -263,19 +265,22 @@ fn br_a8_follows_cross_posts_and_the_as_of_date() {
 
 #[test]
 fn br_f2_personal_numbers_are_refused() {
-    let mut b = basic();
-    let Data::ConcurrentPost(mut p) = cross_post(&b.town, "2013-01-01") else {
-        unreachable!()
-    };
-    p.holder = "13800138000".into();
-    assert_eq!(
-        rejected_rules(b.h.run(Command::Save {
-            base_rev: None,
-            id: None,
-            data: Data::ConcurrentPost(p)
-        })),
-        vec!["BR-F2"]
-    );
+    let b = basic();
+    let mut h = b.h;
+    let mgmt = committee(&h, &b.park);
+    for (no, name) in [("13800138000", "干部甲"), ("PER-1", "53050219800101123X")] {
+        assert_eq!(
+            rejected_rules(h.run(Command::Save {
+                base_rev: None,
+                id: None,
+                data: Data::Person(PersonData {
+                    display_name: name.into(),
+                    ..person(no, &mgmt, "2013-01-01")
+                })
+            })),
+            vec!["BR-F2"]
+        );
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@ use thiserror::Error;
 
 use super::audit::{AuditAction, AuditEntry, push_bounded};
 use super::meta::{Id, IdSource, Meta, Office, Provenance, Timestamp};
-use super::org::{OrgKind, OrgStatus, OrgUnitData};
+use super::org::{OrgKind, OrgUnitData};
 use super::rules::{self, Severity, Violation};
 use super::text::Text;
 use super::workspace::{Data, Kind, Record, Workspace};
@@ -36,6 +36,9 @@ pub enum Command {
     /// Create several records in one step, all or none (e.g. one document delegating a set of
     /// catalogue items to a park, or a catalogue imported from CSV). One undo step.
     CreateMany { items: Vec<Data>, summary: Text },
+    /// Create or update several records in one step, all or none (e.g. an appointment produced
+    /// by a selection together with the selection's move to 任职). One undo step.
+    SaveMany { items: Vec<SaveItem>, summary: Text },
     /// Replace everything by an imported, already validated workspace.
     ReplaceAll {
         workspace: Box<Workspace>,
@@ -51,6 +54,14 @@ pub enum Command {
         workspace: Box<Workspace>,
         summary: Text,
     },
+}
+
+/// One record of a [`Command::SaveMany`]: like a `Save`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveItem {
+    pub id: Option<Id>,
+    pub data: Data,
+    pub base_rev: Option<u32>,
 }
 
 #[derive(Debug, Error, Clone, PartialEq)]
@@ -233,6 +244,53 @@ impl Desk {
                 let changes = self.delete(kind, &id, ctx)?;
                 self.finish(changes, id, AuditAction::Delete, &before_v, ctx)
             }
+            Command::SaveMany { items, summary } => {
+                if items.is_empty() {
+                    return Ok(Outcome {
+                        summary: Text::new("没有改动", "No change"),
+                        id: None,
+                        warnings: Vec::new(),
+                        refused: Vec::new(),
+                    });
+                }
+                let before_v = rules::check_all(&self.ws, ctx.today);
+                let mut changes = Vec::new();
+                let mut first = None;
+                for item in items {
+                    let step = match item.id {
+                        None => Ok(self.create(item.data, ctx)),
+                        Some(id) => self.update(&id, item.data, item.base_rev, ctx),
+                    };
+                    match step {
+                        Ok((mut c, id, _)) => {
+                            first.get_or_insert(id);
+                            changes.append(&mut c);
+                        }
+                        Err(e) => {
+                            self.roll_back(&changes);
+                            return Err(e);
+                        }
+                    }
+                }
+                if changes.is_empty() {
+                    return Ok(Outcome {
+                        summary: Text::new("没有改动", "No change"),
+                        id: first,
+                        warnings: Vec::new(),
+                        refused: Vec::new(),
+                    });
+                }
+                let main_id = changes[0].after.meta().id.clone();
+                let mut out = self.finish(changes, main_id, AuditAction::Update, &before_v, ctx)?;
+                if let Some(step) = self.undo.last_mut() {
+                    step.label = summary.clone();
+                }
+                if let Some(entry) = self.audit.last_mut() {
+                    entry.summary = summary.clone();
+                }
+                out.summary = summary;
+                Ok(out)
+            }
             Command::CreateMany { items, summary } => {
                 if items.is_empty() {
                     return Ok(Outcome {
@@ -410,6 +468,11 @@ impl Desk {
             Data::Park(p) => Some(p.name_zh.trim().to_string()),
             _ => None,
         };
+        let mut data = data;
+        // State-machine history is written by the command path only, never by an editor.
+        if let Data::SelectionCampaign(c) = &mut data {
+            c.history.clear();
+        }
         let rec = Record::new(
             Meta::new(id.clone(), ctx.now, ctx.office, Provenance::UserEntered),
             data,
@@ -427,12 +490,8 @@ impl Desk {
             ] {
                 let org_id = ctx.ids.next_id(ctx.now);
                 let data = Data::OrgUnit(OrgUnitData {
-                    name: format!("{name}{suffix}"),
-                    kind,
                     park_id: Some(id.clone()),
-                    township_id: None,
-                    county_id: None,
-                    status: OrgStatus::Active,
+                    ..OrgUnitData::new(format!("{name}{suffix}"), kind)
                 });
                 let rec = Record::new(
                     Meta::new(org_id, ctx.now, ctx.office, Provenance::UserEntered),
@@ -491,6 +550,11 @@ impl Desk {
                 &ctx.office.id,
             )?;
         }
+        if let (Record::SelectionCampaign(before), Data::SelectionCampaign(after)) =
+            (&current, &mut data)
+        {
+            super::selection::record_transitions(&before.data, after, id, ctx.now, &ctx.office.id)?;
+        }
         let mut after = Record::new(current.meta().clone(), data);
         super::merge::stamp_edit(Some(&current), &mut after, ctx.now, ctx.office);
         self.ws.put(after.clone());
@@ -530,13 +594,19 @@ impl Desk {
             }]));
         }
         let mut targets = vec![current];
-        // The park's own 党工委/管委会 go with it.
+        // The park's own 党工委/管委会 go with it (its other bodies were refused above).
         if kind == Kind::Park {
             targets.extend(
                 self.ws
                     .org_units
                     .iter_live()
-                    .filter(|o| o.data.park_id.as_deref() == Some(id))
+                    .filter(|o| {
+                        o.data.park_id.as_deref() == Some(id)
+                            && matches!(
+                                o.data.kind,
+                                OrgKind::ParkPartyCommittee | OrgKind::ParkMgmtCommittee
+                            )
+                    })
                     .cloned()
                     .map(Record::OrgUnit),
             );
@@ -684,6 +754,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|e| e.data.entrusting_county_id == id)
                 .for_each(|e| add(Kind::Entrustment, e.id()));
+            ws.org_units
+                .iter_live()
+                .filter(|o| o.data.county_id.as_deref() == Some(id))
+                .for_each(|o| add(Kind::OrgUnit, o.id()));
         }
         Kind::Township => {
             ws.delegations
@@ -694,10 +768,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|e| e.data.township_id == id)
                 .for_each(|e| add(Kind::Entrustment, e.id()));
-            ws.concurrent_posts
+            ws.org_units
                 .iter_live()
-                .filter(|p| p.data.township_id == id)
-                .for_each(|p| add(Kind::ConcurrentPost, p.id()));
+                .filter(|o| o.data.township_id.as_deref() == Some(id))
+                .for_each(|o| add(Kind::OrgUnit, o.id()));
         }
         Kind::Park => {
             ws.delegations
@@ -716,6 +790,38 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|i| i.data.park_id == id)
                 .for_each(|i| add(Kind::Institution, i.id()));
+            ws.selection_campaigns
+                .iter_live()
+                .filter(|c| c.data.park_id == id)
+                .for_each(|c| add(Kind::SelectionCampaign, c.id()));
+            ws.talent_plans
+                .iter_live()
+                .filter(|t| t.data.park_id == id)
+                .for_each(|t| add(Kind::TalentPlan, t.id()));
+            // The committees go with the park (below); its other bodies must go first, and
+            // nothing may still refer to the committees.
+            let committees: Vec<&str> = ws
+                .org_units
+                .iter_live()
+                .filter(|o| o.data.park_id.as_deref() == Some(id))
+                .filter(|o| {
+                    if matches!(
+                        o.data.kind,
+                        OrgKind::ParkPartyCommittee | OrgKind::ParkMgmtCommittee
+                    ) {
+                        true
+                    } else {
+                        add(Kind::OrgUnit, o.id());
+                        false
+                    }
+                })
+                .map(|o| o.id())
+                .collect();
+            for c in committees {
+                for r in referrers(ws, Kind::OrgUnit, c) {
+                    out.push(r);
+                }
+            }
         }
         Kind::PowerItem => {
             ws.delegations
@@ -732,12 +838,94 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|i| i.data.source_dept_id.as_deref() == Some(id))
                 .for_each(|i| add(Kind::PowerItem, i.id()));
+            ws.org_units
+                .iter_live()
+                .filter(|o| {
+                    o.data.parent_id.as_deref() == Some(id)
+                        || o.data.counterpart_dept_ids.iter().any(|c| c == id)
+                })
+                .for_each(|o| add(Kind::OrgUnit, o.id()));
+            ws.staffing_quotas
+                .iter_live()
+                .filter(|q| q.data.org_id == id)
+                .for_each(|q| add(Kind::StaffingQuota, q.id()));
+            ws.leadership_quotas
+                .iter_live()
+                .filter(|q| q.data.org_id == id)
+                .for_each(|q| add(Kind::LeadershipQuota, q.id()));
+            ws.posts
+                .iter_live()
+                .filter(|p| p.data.org_id == id)
+                .for_each(|p| add(Kind::Post, p.id()));
+            // Any placement, past ones too: the ledger of earlier dates still reads them.
+            ws.persons
+                .iter_live()
+                .filter(|p| {
+                    p.data.placements.iter().any(|pl| {
+                        pl.work_org_id.as_deref() == Some(id)
+                            || pl.seat.as_ref().is_some_and(|s| s.org_id == id)
+                    })
+                })
+                .for_each(|p| add(Kind::Person, p.id()));
+            ws.appointments
+                .iter_live()
+                .filter(|a| a.data.authority_org_id.as_deref() == Some(id))
+                .for_each(|a| add(Kind::Appointment, a.id()));
+            ws.talent_plans
+                .iter_live()
+                .filter(|t| t.data.target_org_id == id)
+                .for_each(|t| add(Kind::TalentPlan, t.id()));
+        }
+        Kind::Person => {
+            ws.appointments
+                .iter_live()
+                .filter(|a| a.data.person_id == id)
+                .for_each(|a| add(Kind::Appointment, a.id()));
+            ws.selection_campaigns
+                .iter_live()
+                .filter(|c| c.data.candidates.iter().any(|x| x.person_id == id))
+                .for_each(|c| add(Kind::SelectionCampaign, c.id()));
+            ws.talent_plans
+                .iter_live()
+                .filter(|t| t.data.filled_person_ids.iter().any(|p| p == id))
+                .for_each(|t| add(Kind::TalentPlan, t.id()));
+        }
+        Kind::Post => {
+            ws.appointments
+                .iter_live()
+                .filter(|a| a.data.post_id == id)
+                .for_each(|a| add(Kind::Appointment, a.id()));
+            ws.selection_campaigns
+                .iter_live()
+                .filter(|c| {
+                    c.data.post_ids.iter().any(|p| p == id)
+                        || c.data.candidates.iter().any(|x| x.target_post_id == id)
+                })
+                .for_each(|c| add(Kind::SelectionCampaign, c.id()));
+        }
+        Kind::SelectionCampaign => {
+            ws.appointments
+                .iter_live()
+                .filter(|a| a.data.selection_id.as_deref() == Some(id))
+                .for_each(|a| add(Kind::Appointment, a.id()));
+        }
+        Kind::Institution => {
+            ws.talent_plans
+                .iter_live()
+                .filter(|t| t.data.policy_institution_id.as_deref() == Some(id))
+                .for_each(|t| add(Kind::TalentPlan, t.id()));
         }
         Kind::City
         | Kind::Entrustment
-        | Kind::ConcurrentPost
         | Kind::Delegation
-        | Kind::Institution => {}
+        | Kind::StaffingQuota
+        | Kind::LeadershipQuota
+        | Kind::Appointment
+        | Kind::AuthorityRule
+        | Kind::TalentPlan
+        | Kind::StaffingSettings => {}
     }
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|r| seen.insert(r.clone()));
     out
 }

@@ -1,25 +1,6 @@
-//! 区镇合一 | Park–town integration through concurrent posts 职务一身兼 (report S1.4, S3.2).
-//!
-//! The foundation records each cross-post link directly; the organisation issue will derive these
-//! from appointments to posts. Holders are named by staff number or pseudonym only (BR-F2).
-
-use serde::{Deserialize, Serialize};
-
-use super::meta::{Id, Period};
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ConcurrentPostData {
-    /// 任职人（工号或化名） | Holder: staff number or pseudonym, never an ID or phone number.
-    pub holder: String,
-    /// 园区职务 | Post in the park committee, e.g. 管委会副主任.
-    pub park_post: String,
-    pub township_id: Id,
-    /// 乡镇职务 | Post in the township, e.g. 党委书记.
-    pub township_post: String,
-    /// 是否领导职务 | Both posts are leadership posts (counts for integration coverage, §6.3).
-    pub leadership: bool,
-    pub period: Period,
-}
+//! The personal-number guard (BR-F2): persons are named by staff number and name or pseudonym
+//! only. 区镇合一 cross-posts (S1.4, S3.2) are read from appointments (see `appointment.rs`);
+//! the foundation's own cross-post table was folded into them (`migrate::v2_to_v3`).
 
 /// Strings that look like a mainland ID number (18 chars, last may be X) or a mobile number
 /// (11 digits starting with 1). Such data must never be stored (BR-F2).

@@ -115,10 +115,18 @@ pub fn natural_key(kind: Kind) -> &'static [&'static str] {
         Kind::Park => &["name_zh"],
         Kind::Entrustment => &["park_id", "township_id", "period.from"],
         Kind::OrgUnit => &["name", "kind", "park_id", "township_id", "county_id"],
-        Kind::ConcurrentPost => &[],
         Kind::PowerItem => &["item_code"],
         Kind::Delegation => &["power_item_id", "park_id", "territory", "effective_from"],
         Kind::Institution => &["park_id", "title"],
+        Kind::StaffingQuota => &["org_id", "quota_type", "period.from"],
+        Kind::LeadershipQuota => &["org_id", "rank", "principal", "period.from"],
+        Kind::Person => &["staff_no"],
+        Kind::Post => &["org_id", "title"],
+        Kind::Appointment => &["person_id", "post_id", "period.from"],
+        Kind::AuthorityRule => &["title"],
+        Kind::SelectionCampaign => &["park_id", "title"],
+        Kind::TalentPlan => &[],
+        Kind::StaffingSettings => &[],
     }
 }
 
@@ -168,11 +176,15 @@ pub fn references(kind: Kind) -> &'static [Ref] {
                 path: "county_id",
                 to: Kind::County,
             },
+            Ref {
+                path: "parent_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "counterpart_dept_ids[]",
+                to: Kind::OrgUnit,
+            },
         ],
-        Kind::ConcurrentPost => &[Ref {
-            path: "township_id",
-            to: Kind::Township,
-        }],
         Kind::PowerItem => &[Ref {
             path: "source_dept_id",
             to: Kind::OrgUnit,
@@ -203,6 +215,75 @@ pub fn references(kind: Kind) -> &'static [Ref] {
             path: "park_id",
             to: Kind::Park,
         }],
+        Kind::StaffingQuota | Kind::LeadershipQuota | Kind::Post => &[Ref {
+            path: "org_id",
+            to: Kind::OrgUnit,
+        }],
+        Kind::Person => &[
+            Ref {
+                path: "placements[].seat.org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "placements[].work_org_id",
+                to: Kind::OrgUnit,
+            },
+        ],
+        Kind::Appointment => &[
+            Ref {
+                path: "person_id",
+                to: Kind::Person,
+            },
+            Ref {
+                path: "post_id",
+                to: Kind::Post,
+            },
+            Ref {
+                path: "authority_org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "selection_id",
+                to: Kind::SelectionCampaign,
+            },
+        ],
+        Kind::AuthorityRule | Kind::StaffingSettings => &[],
+        Kind::SelectionCampaign => &[
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "post_ids[]",
+                to: Kind::Post,
+            },
+            Ref {
+                path: "candidates[].person_id",
+                to: Kind::Person,
+            },
+            Ref {
+                path: "candidates[].target_post_id",
+                to: Kind::Post,
+            },
+        ],
+        Kind::TalentPlan => &[
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "target_org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "policy_institution_id",
+                to: Kind::Institution,
+            },
+            Ref {
+                path: "filled_person_ids[]",
+                to: Kind::Person,
+            },
+        ],
     }
 }
 
@@ -215,17 +296,27 @@ pub fn ownership(kind: Kind) -> Ownership {
         Kind::Park => own(BIANBAN, &[]),
         Kind::Entrustment => own(BIANBAN, &[]),
         Kind::OrgUnit => own(BIANBAN, &[]),
-        Kind::ConcurrentPost => own(BIANBAN, &[]),
         Kind::PowerItem => own(BIANBAN, &[]),
         Kind::Delegation => own(BIANBAN, DELEGATION_GROUPS),
         Kind::Institution => own(PARK, &[]),
+        // §9: the frame (quotas, leadership quotas, authority rules) is the 编办's; persons,
+        // appointments, selection and talent within a park are the park's.
+        Kind::StaffingQuota
+        | Kind::LeadershipQuota
+        | Kind::AuthorityRule
+        | Kind::StaffingSettings => own(BIANBAN, &[]),
+        Kind::Person
+        | Kind::Post
+        | Kind::Appointment
+        | Kind::SelectionCampaign
+        | Kind::TalentPlan => own(PARK, &[]),
     }
 }
 
 /// Append-only lists merged as a union of both sides' entries.
 pub fn union_fields(kind: Kind) -> &'static [&'static str] {
     match kind {
-        Kind::Delegation => &["history"],
+        Kind::Delegation | Kind::SelectionCampaign => &["history"],
         _ => &[],
     }
 }
@@ -240,15 +331,23 @@ pub enum Area {
     Powers,
     #[serde(rename = "INSTITUTIONS")]
     Institutions,
+    #[serde(rename = "STAFFING")]
+    Staffing,
 }
 
 impl Area {
-    pub const ALL: [Area; 3] = [Area::Territory, Area::Powers, Area::Institutions];
+    pub const ALL: [Area; 4] = [
+        Area::Territory,
+        Area::Powers,
+        Area::Institutions,
+        Area::Staffing,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             Area::Territory => "TERRITORY",
             Area::Powers => "POWERS",
             Area::Institutions => "INSTITUTIONS",
+            Area::Staffing => "STAFFING",
         }
     }
     pub fn from_code(code: &str) -> Option<Area> {
@@ -259,6 +358,7 @@ impl Area {
             Area::Territory => "园区与托管乡镇",
             Area::Powers => "权力下放",
             Area::Institutions => "制度",
+            Area::Staffing => "机构编制与人员",
         }
     }
     pub fn en(self) -> &'static str {
@@ -266,6 +366,7 @@ impl Area {
             Area::Territory => "Parks & townships",
             Area::Powers => "Delegation of powers",
             Area::Institutions => "Institutions",
+            Area::Staffing => "Organisation & people",
         }
     }
 }
@@ -280,10 +381,20 @@ pub fn area_kinds(area: Area) -> &'static [Kind] {
             Kind::Park,
             Kind::Entrustment,
             Kind::OrgUnit,
-            Kind::ConcurrentPost,
         ],
         Area::Powers => &[Kind::PowerItem, Kind::Delegation],
         Area::Institutions => &[Kind::Institution],
+        Area::Staffing => &[
+            Kind::StaffingQuota,
+            Kind::LeadershipQuota,
+            Kind::Person,
+            Kind::Post,
+            Kind::Appointment,
+            Kind::AuthorityRule,
+            Kind::SelectionCampaign,
+            Kind::TalentPlan,
+            Kind::StaffingSettings,
+        ],
     }
 }
 

@@ -25,7 +25,7 @@ impl Scope {
 }
 
 /// A count over a count. The denominator can be zero: then there is no rate to show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ratio {
     pub num: usize,
     pub den: usize,
@@ -34,6 +34,11 @@ pub struct Ratio {
 impl Ratio {
     pub fn percent(self) -> Option<f64> {
         (self.den > 0).then(|| 100.0 * self.num as f64 / self.den as f64)
+    }
+
+    /// num / den as a plain number, for indices that are not percentages.
+    pub fn per(self) -> Option<f64> {
+        (self.den > 0).then(|| self.num as f64 / self.den as f64)
     }
 }
 
@@ -67,20 +72,14 @@ pub fn entrusted_townships(ws: &Workspace, as_of: NaiveDate, scope: &Scope) -> B
         .collect()
 }
 
-pub fn has_leadership_cross_post(ws: &Workspace, township_id: &str, as_of: NaiveDate) -> bool {
-    ws.concurrent_posts.iter_live().any(|p| {
-        p.data.leadership && p.data.township_id == township_id && p.data.period.contains(as_of)
-    })
-}
-
-/// 区镇合一覆盖率 | Entrusted townships with at least one leadership cross-post, over entrusted townships.
+/// 区镇合一覆盖率 | Entrusted townships with at least one leadership cross-post (a person holding
+/// leadership posts in the township and in the park that leads it, read from appointments), over
+/// entrusted townships.
 pub fn integration_coverage(ws: &Workspace, as_of: NaiveDate, scope: &Scope) -> Ratio {
     let towns = entrusted_townships(ws, as_of, scope);
+    let covered = super::appointment::cross_posted_townships(ws, as_of);
     Ratio {
-        num: towns
-            .iter()
-            .filter(|t| has_leadership_cross_post(ws, t, as_of))
-            .count(),
+        num: towns.iter().filter(|t| covered.contains(*t)).count(),
         den: towns.len(),
     }
 }

@@ -7,6 +7,8 @@
 //! `name`, and entrustments were flat (`county_id`, `whole_township`, `villages`, `from`, `to`,
 //! `doc_no`, `doc_title`).
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::{Map, Value, json};
 
 use super::snapshot::SnapshotError;
@@ -24,21 +26,24 @@ pub fn to_current(mut value: Value, from: u64) -> Result<(Value, Vec<Text>), Sna
             root.insert("schema_version".into(), json!(2));
         }
     }
-    // Schema-3 files written before the merge release lack the merge metadata too, so this step
-    // runs for them as well; it only touches records that lack it.
+    // Development builds of schema 3 still wrote the cross-post table and lacked the merge
+    // metadata, so this step runs for schema-3 files as well; both parts only touch what is missing.
     v2_to_v3(&mut value, &mut notes);
     Ok((value, notes))
 }
 
 /// Schema 3 added the tables of organisation and people, supervision and the service system
-/// (institutions, …); they start empty. It also added the merge metadata (`meta.vv`,
-/// `meta.groups`): a record changed since its creation (rev > 1) without it is stamped as if
-/// its last editor had changed every field group then, so a copy that never changed it takes
-/// those values, and a copy that changed it too sees a conflict (never a silent overwrite).
+/// (institutions, …), which start empty, and replaced the cross-post table `concurrent_posts`
+/// by persons, posts and appointments (see [`fold_concurrent_posts`]). It also added the merge
+/// metadata (`meta.vv`, `meta.groups`): a record changed since its creation (rev > 1) without it
+/// is stamped as if its last editor had changed every field group then, so a copy that never
+/// changed it takes those values, and a copy that changed it too sees a conflict (never a silent
+/// overwrite). Folding comes first, so the records it creates are stamped like any other.
 fn v2_to_v3(value: &mut Value, notes: &mut Vec<Text>) {
     if let Some(root) = value.as_object_mut() {
         root.insert("schema_version".into(), json!(3));
     }
+    fold_concurrent_posts(value, notes);
     let tables: Vec<String> = value
         .pointer("/records")
         .and_then(Value::as_object)
@@ -93,6 +98,366 @@ fn v2_to_v3(value: &mut Value, notes: &mut Vec<Text>) {
             ),
         ));
     }
+}
+
+/// A deterministic record id derived from a source record, so that two offices upgrading the
+/// same file get the same ids: the source's creation time and an FNV-1a hash of the seed.
+fn derived_id(created_at: Option<&str>, seed: &str) -> String {
+    let ms = created_at
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .and_then(|t| u64::try_from(t.timestamp_millis()).ok())
+        .unwrap_or(0);
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in seed.bytes() {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+    }
+    ulid::Ulid::from_parts(ms, h).to_string()
+}
+
+fn str_at<'a>(v: &'a Value, path: &str) -> Option<&'a str> {
+    v.pointer(path).and_then(Value::as_str)
+}
+
+/// Replaces each foundation cross-post record (`holder`, `park_post`, `township_id`,
+/// `township_post`, `leadership`, `period`) by what it meant — one person holding a park post
+/// and a township post — so nothing is lost and 区镇合一 keeps its coverage:
+///
+/// - the holder becomes a person (staff number and name = the holder text, identity 待核实,
+///   working at the park's 管委会), or the existing person with that staff number;
+/// - the park post becomes a post of the 管委会 of the park the township was entrusted to at
+///   the post's start, the township post a post of the township's 党委 (titles with 党委/书记)
+///   or 政府 — created if the file has none; rank 待定, 正职 unless the title says 副;
+/// - the township post is held 兼任 by an appointment that keeps the cross-post's id and
+///   metadata (revision, tombstone, provenance, note); the park post by an appointment 任命.
+///
+/// What cannot be placed (no township, no entrustment) is written into the note of a record
+/// that is kept, never dropped.
+fn fold_concurrent_posts(value: &mut Value, notes: &mut Vec<Text>) {
+    let Some(records) = value.pointer_mut("/records").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let Some(Value::Array(cps)) = records.remove("concurrent_posts") else {
+        return;
+    };
+    if cps.is_empty() {
+        return;
+    }
+    let table = |records: &Map<String, Value>, t: &str| -> Vec<Value> {
+        records
+            .get(t)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let live = |r: &Value| {
+        !r.pointer("/meta/deleted")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    };
+    let townships = table(records, "townships");
+    let entrustments = table(records, "entrustments");
+    let org_units = table(records, "org_units");
+    let persons_before = table(records, "persons");
+
+    let mut new_orgs: Vec<Value> = Vec::new();
+    let mut new_persons: Vec<Value> = Vec::new();
+    let mut new_posts: Vec<Value> = Vec::new();
+    let mut new_appts: Vec<Value> = Vec::new();
+    let mut person_of: BTreeMap<String, String> = BTreeMap::new();
+    for p in persons_before.iter().filter(|p| live(p)) {
+        if let (Some(no), Some(id)) = (str_at(p, "/data/staff_no"), str_at(p, "/meta/id")) {
+            person_of.insert(no.trim().to_string(), id.to_string());
+        }
+    }
+    let mut post_of: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut park_appt: BTreeSet<(String, String, String)> = BTreeSet::new();
+    let mut org_for: BTreeMap<(String, &str), String> = BTreeMap::new();
+
+    // Live records first, so a person or post shared with a deleted one is created live.
+    let mut order: Vec<&Value> = cps.iter().filter(|c| live(c)).collect();
+    order.extend(cps.iter().filter(|c| !live(c)));
+    let (mut placed, mut unplaced) = (0, 0);
+    for cp in order {
+        let Some(meta) = cp.get("meta").and_then(Value::as_object).cloned() else {
+            unplaced += 1;
+            continue;
+        };
+        let deleted = !live(cp);
+        let cp_id = meta
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let created = meta
+            .get("created_at")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let d = cp.get("data").cloned().unwrap_or(json!({}));
+        let holder = str_at(&d, "/holder").unwrap_or("").trim().to_string();
+        let town = str_at(&d, "/township_id").unwrap_or("").to_string();
+        let from = d.pointer("/period/from").cloned().unwrap_or(Value::Null);
+        let period = d.get("period").cloned().unwrap_or(json!({"from": from}));
+        let ended = !d.pointer("/period/to").is_none_or(Value::is_null);
+        let leadership = d.get("leadership").and_then(Value::as_bool).unwrap_or(true);
+        let park_post = str_at(&d, "/park_post").unwrap_or("").trim().to_string();
+        let town_post = str_at(&d, "/township_post")
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let mut leftovers: Vec<String> = Vec::new();
+        let meta_like = |id: String, rev: bool, note: Option<String>| {
+            let mut m = meta.clone();
+            m.insert("id".into(), json!(id));
+            if rev {
+                m.insert("rev".into(), json!(1));
+            }
+            match note {
+                Some(n) => m.insert("note".into(), json!(n)),
+                None => m.remove("note"),
+            };
+            Value::Object(m)
+        };
+
+        // The park the township was entrusted to when the post began (else any entrustment).
+        let from_s = from.as_str().unwrap_or("");
+        let ents: Vec<&Value> = entrustments
+            .iter()
+            .filter(|e| live(e) && str_at(e, "/data/township_id") == Some(town.as_str()))
+            .collect();
+        let park = ents
+            .iter()
+            .find(|e| {
+                str_at(e, "/data/period/from").is_some_and(|f| f <= from_s)
+                    && str_at(e, "/data/period/to").is_none_or(|t| from_s <= t)
+                    && str_at(e, "/data/status") != Some("PROPOSED")
+            })
+            .or(ents.last())
+            .and_then(|e| str_at(e, "/data/park_id"))
+            .map(str::to_string);
+        let committee = park.as_ref().and_then(|p| {
+            org_units.iter().find(|o| {
+                live(o)
+                    && str_at(o, "/data/park_id") == Some(p.as_str())
+                    && str_at(o, "/data/kind") == Some("PARK_MGMT_COMMITTEE")
+            })
+        });
+        let committee_id = committee
+            .and_then(|o| str_at(o, "/meta/id"))
+            .map(str::to_string);
+
+        // The person.
+        let person_id = match person_of.get(&holder) {
+            Some(id) => id.clone(),
+            None => {
+                let id = derived_id(created.as_deref(), &format!("person:{holder}"));
+                new_persons.push(json!({
+                    "meta": meta_like(id.clone(), true, Some(format!("由职务兼任记录迁移（原记录 {cp_id}）：人员身份、编制待核实 / migrated from a concurrent-post record: identity and seat to be verified"))),
+                    "data": {
+                        "staff_no": holder,
+                        "display_name": holder,
+                        "identity": "UNVERIFIED",
+                        "entry_channel": "EXISTING",
+                        "talent_flags": [],
+                        "placements": [{"from": from, "seat": null, "work_org_id": committee_id, "status": "ACTIVE", "note": "迁移：工作单位按园区管委会记，待核实"}],
+                        "synthetic": false
+                    }
+                }));
+                if let Some(m) = new_persons
+                    .last_mut()
+                    .and_then(|p| p.pointer_mut("/meta"))
+                    .and_then(Value::as_object_mut)
+                {
+                    m.insert("deleted".into(), json!(deleted));
+                }
+                person_of.insert(holder.clone(), id.clone());
+                id
+            }
+        };
+
+        // The township post and its 兼任 appointment (keeping the cross-post's id).
+        let township = townships
+            .iter()
+            .find(|t| str_at(t, "/meta/id") == Some(town.as_str()));
+        let mut town_post_id = None;
+        if let Some(t) = township {
+            let party = town_post.contains("党委") || town_post.contains("书记");
+            let (kind, suffix): (&str, &str) = if party {
+                ("TOWNSHIP_PARTY", "党委")
+            } else {
+                ("TOWNSHIP_GOV", "人民政府")
+            };
+            let org_id = match org_for.get(&(town.clone(), kind)) {
+                Some(id) => id.clone(),
+                None => {
+                    let existing = org_units.iter().find(|o| {
+                        live(o)
+                            && str_at(o, "/data/township_id") == Some(town.as_str())
+                            && str_at(o, "/data/kind") == Some(kind)
+                    });
+                    let id = match existing.and_then(|o| str_at(o, "/meta/id")) {
+                        Some(id) => id.to_string(),
+                        None => {
+                            let id = derived_id(created.as_deref(), &format!("org:{town}:{kind}"));
+                            let name = format!("{}{suffix}", str_at(t, "/data/name").unwrap_or(""));
+                            let mut m = t.get("meta").cloned().unwrap_or(json!({}));
+                            if let Some(m) = m.as_object_mut() {
+                                m.insert("id".into(), json!(id));
+                                m.insert("rev".into(), json!(1));
+                                m.insert("note".into(), json!("迁移时为承接职务兼任记录而建 / created by migration for a concurrent post"));
+                            }
+                            new_orgs.push(json!({"meta": m, "data": {"name": name, "kind": kind, "township_id": town, "status": "ACTIVE"}}));
+                            id
+                        }
+                    };
+                    org_for.insert((town.clone(), kind), id.clone());
+                    id
+                }
+            };
+            town_post_id = Some(post_id_for(
+                &mut post_of,
+                &mut new_posts,
+                &meta_like,
+                created.as_deref(),
+                &org_id,
+                &town_post,
+                leadership,
+            ));
+        } else {
+            leftovers.push(format!("township_id={town}; township_post={town_post}"));
+        }
+        match (&committee_id, &town_post_id) {
+            (Some(c), _) => {
+                let post = post_id_for(
+                    &mut post_of,
+                    &mut new_posts,
+                    &meta_like,
+                    created.as_deref(),
+                    c,
+                    &park_post,
+                    leadership,
+                );
+                if park_appt.insert((person_id.clone(), post.clone(), from_s.to_string())) {
+                    let id = derived_id(created.as_deref(), &format!("appt:{cp_id}:park"));
+                    new_appts.push(json!({"meta": meta_like(id, true, Some(format!("由职务兼任记录迁移（原记录 {cp_id}），按主职记 / migrated; taken as the main post"))), "data": appointment(&person_id, &post, "APPOINTED", &period, ended, true)}));
+                }
+            }
+            (None, _) => leftovers.push(format!(
+                "park_post={park_post}（无法确定园区 / park not found）"
+            )),
+        }
+        let old_note = meta.get("note").and_then(Value::as_str).map(str::to_string);
+        match town_post_id {
+            Some(post) => {
+                let mut note = old_note.unwrap_or_default();
+                if !leftovers.is_empty() {
+                    if !note.is_empty() {
+                        note.push('\n');
+                    }
+                    note.push_str(&format!(
+                        "迁移保留 / kept by migration: {}",
+                        leftovers.join("; ")
+                    ));
+                }
+                let m = meta_like(cp_id.clone(), false, (!note.is_empty()).then_some(note));
+                new_appts.push(json!({"meta": m, "data": appointment(&person_id, &post, "CONCURRENT", &period, ended, false)}));
+                placed += 1;
+            }
+            None => {
+                // Nowhere to hang the township post: the whole record goes into the person's note.
+                let whole = cp.to_string();
+                let person = new_persons
+                    .iter_mut()
+                    .find(|p| str_at(p, "/meta/id") == Some(person_id.as_str()))
+                    .and_then(|p| p.pointer_mut("/meta"))
+                    .and_then(Value::as_object_mut);
+                if let Some(m) = person {
+                    let prev = m
+                        .get("note")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string();
+                    m.insert(
+                        "note".into(),
+                        json!(format!("{prev}\n迁移保留 / kept by migration: {whole}")),
+                    );
+                } else {
+                    notes.push(Text::new(
+                        format!("职务兼任记录 {cp_id} 无法迁移，原文：{whole}"),
+                        format!(
+                            "Concurrent-post record {cp_id} could not be placed; original: {whole}"
+                        ),
+                    ));
+                }
+                unplaced += 1;
+            }
+        }
+    }
+    let push = |records: &mut Map<String, Value>, t: &str, items: Vec<Value>| {
+        if items.is_empty() {
+            return;
+        }
+        let arr = records.entry(t).or_insert(json!([]));
+        if let Some(a) = arr.as_array_mut() {
+            a.extend(items);
+        }
+    };
+    let (np, npo, na) = (new_persons.len(), new_posts.len(), new_appts.len());
+    push(records, "org_units", new_orgs);
+    push(records, "persons", new_persons);
+    push(records, "posts", new_posts);
+    push(records, "appointments", new_appts);
+    notes.push(Text::new(
+        format!("{} 条职务兼任记录转为任职：新增人员 {np} 名、职务 {npo} 个、任职 {na} 条（人员身份、职务层次待核实）{}", placed + unplaced, if unplaced > 0 { format!("；{unplaced} 条无法定位，原文已写入备注") } else { String::new() }),
+        format!("{} concurrent-post records became appointments: {np} persons, {npo} posts, {na} appointments added (identity and rank to be verified){}", placed + unplaced, if unplaced > 0 { format!("; {unplaced} could not be placed and were kept in notes") } else { String::new() }),
+    ));
+}
+
+fn appointment(
+    person: &str,
+    post: &str,
+    kind: &str,
+    period: &Value,
+    ended: bool,
+    counts: bool,
+) -> Value {
+    json!({
+        "person_id": person,
+        "post_id": post,
+        "kind": kind,
+        "period": period,
+        "counts_against_quota": counts,
+        "status": if ended { "ENDED" } else { "SERVING" }
+    })
+}
+
+/// The post of `org` titled `title`, created once.
+fn post_id_for(
+    post_of: &mut BTreeMap<(String, String), String>,
+    new_posts: &mut Vec<Value>,
+    meta_like: &dyn Fn(String, bool, Option<String>) -> Value,
+    created: Option<&str>,
+    org: &str,
+    title: &str,
+    leadership: bool,
+) -> String {
+    if let Some(id) = post_of.get(&(org.to_string(), title.to_string())) {
+        return id.clone();
+    }
+    let id = derived_id(created, &format!("post:{org}:{title}"));
+    new_posts.push(json!({
+        "meta": meta_like(id.clone(), true, Some("由职务兼任记录迁移：职务层次待定，正副职按名称推定 / migrated: rank to be set, principal/deputy read from the title".into())),
+        "data": {
+            "org_id": org,
+            "title": title,
+            "rank": "UNSPECIFIED",
+            "is_leadership": leadership,
+            "is_principal": !title.contains('副'),
+            "is_key_post": false
+        }
+    }));
+    post_of.insert((org.to_string(), title.to_string()), id.clone());
+    id
 }
 
 fn records_mut<'a>(value: &'a mut Value, table: &str) -> Vec<&'a mut Map<String, Value>> {

@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::entrustment::{EntrustScope, EntrustmentStatus};
-use super::integration::looks_like_personal_number;
 use super::org::OrgKind;
 use super::text::Text;
 use super::workspace::{Kind, Workspace};
@@ -41,6 +40,27 @@ impl Violation {
     /// The message is part of it, so a second overlap on the same record is still new.
     pub fn key(&self) -> (&'static str, Kind, &str, Option<&'static str>, &str) {
         (self.rule, self.kind, &self.id, self.field, &self.message.en)
+    }
+}
+
+/// A located violation; the rule files build theirs with it.
+pub fn violation(
+    rule: &'static str,
+    severity: Severity,
+    source: Option<&'static str>,
+    kind: Kind,
+    id: &str,
+    field: Option<&'static str>,
+    message: Text,
+) -> Violation {
+    Violation {
+        rule,
+        severity,
+        source,
+        kind,
+        id: id.to_string(),
+        field,
+        message,
     }
 }
 
@@ -95,10 +115,13 @@ pub fn check_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Violation> {
     parks(ws, &mut s);
     entrustments(ws, &mut s);
     org_units(ws, &mut s);
-    concurrent_posts(ws, &mut s);
     integration(ws, as_of, &mut s);
     super::delegation_rules::power_items(ws, &mut s.out);
     super::delegation_rules::delegations(ws, as_of, &mut s.out);
+    super::org_rules::check(ws, as_of, &mut s.out);
+    super::staffing_rules::check(ws, as_of, &mut s.out);
+    super::appointment_rules::check(ws, as_of, &mut s.out);
+    super::selection_rules::check(ws, as_of, &mut s.out);
     s.out
 }
 
@@ -562,82 +585,15 @@ fn org_units(ws: &Workspace, s: &mut Sink) {
     }
 }
 
-fn concurrent_posts(ws: &Workspace, s: &mut Sink) {
-    for r in ws.concurrent_posts.iter_live() {
-        let (id, d, k) = (r.id(), &r.data, Kind::ConcurrentPost);
-        if blank(&d.holder) {
-            s.field(
-                k,
-                id,
-                "holder",
-                Text::new(
-                    "请填写任职人的工号或化名",
-                    "Enter the holder's staff number or pseudonym",
-                ),
-            );
-        } else if looks_like_personal_number(&d.holder) {
-            s.push(
-                "BR-F2",
-                Severity::Block,
-                None,
-                k,
-                id,
-                Some("holder"),
-                Text::new(
-                    "不得录入身份证号或手机号，请改用工号或化名",
-                    "ID or phone numbers must not be stored: use a staff number or pseudonym",
-                ),
-            );
-        }
-        if blank(&d.park_post) {
-            s.field(
-                k,
-                id,
-                "park_post",
-                Text::new("请填写园区职务", "Enter the park post"),
-            );
-        }
-        if blank(&d.township_post) {
-            s.field(
-                k,
-                id,
-                "township_post",
-                Text::new("请填写乡镇职务", "Enter the township post"),
-            );
-        }
-        if ws.townships.live(&d.township_id).is_none() {
-            s.field(
-                k,
-                id,
-                "township_id",
-                Text::new(
-                    "请选择乡镇（所选乡镇不存在）",
-                    "Choose a township (the chosen one does not exist)",
-                ),
-            );
-        }
-        if !d.period.is_well_formed() {
-            s.field(
-                k,
-                id,
-                "period",
-                Text::new(
-                    "结束日期不能早于开始日期",
-                    "The end date cannot be before the start date",
-                ),
-            );
-        }
-    }
-}
-
 /// BR-A8: every township in force under an entrustment should have a leadership cross-post.
 fn integration(ws: &Workspace, as_of: NaiveDate, s: &mut Sink) {
+    let covered = super::appointment::cross_posted_townships(ws, as_of);
     for r in ws
         .entrustments
         .iter_live()
         .filter(|r| r.data.in_force_on(as_of))
     {
-        if !super::metrics::has_leadership_cross_post(ws, &r.data.township_id, as_of) {
+        if !covered.contains(&r.data.township_id) {
             s.push("BR-A8", Severity::Warn, Some("S1.4"), Kind::Entrustment, r.id(), None, Text::new(
                 format!("区镇合一：{} 尚无园区与乡镇领导职务一身兼的安排", ws.label_of(Kind::Township, &r.data.township_id)),
                 format!("Park–town integration: {} has no leader holding both a park and a township post", ws.label_of(Kind::Township, &r.data.township_id)),

@@ -6,9 +6,8 @@
 use chrono::NaiveDate;
 
 use super::entrustment::{EntrustScope, EntrustmentData, EntrustmentStatus};
-use super::integration::ConcurrentPostData;
 use super::meta::{DocRef, IdSource, Meta, Office, Period, Provenance, Role, SeqIds, Timestamp};
-use super::org::{OrgKind, OrgStatus, OrgUnitData};
+use super::org::{OrgKind, OrgUnitData};
 use super::power::{
     Delegability, HolderLevel, PowerCategory, PowerItemData, PowerType, ProcessLink,
 };
@@ -177,12 +176,8 @@ fn territory() -> Workspace {
                 Provenance::SourceReport,
                 Some("报告 S1.3：设立园区党工委、管委会"),
                 Data::OrgUnit(OrgUnitData {
-                    name: format!("{zh}{suffix}"),
-                    kind,
                     park_id: Some(park.clone()),
-                    township_id: None,
-                    county_id: None,
-                    status: OrgStatus::Active,
+                    ..OrgUnitData::new(format!("{zh}{suffix}"), kind)
                 }),
             );
         }
@@ -221,28 +216,13 @@ fn territory() -> Workspace {
                     justification_if_partial: None,
                 }),
             );
-            // SC's second township has no cross-post on purpose: it shows the BR-A8 warning.
+            // 区镇合一 cross-posts are appointments now, added with the staffing part
+            // (sample_org.rs); SC's second township has none on purpose (BR-A8). The id the
+            // foundation's cross-post record took is still drawn, so every later sample id
+            // stays what it was.
+            let _ = town;
             if !(code == "SC" && j == 1) {
-                let (park_post, town_post) = if j == 0 {
-                    ("管委会副主任", "党委书记")
-                } else {
-                    ("社会事务局局长", "乡长")
-                };
-                b.add(
-                    Provenance::Sample,
-                    None,
-                    Data::ConcurrentPost(ConcurrentPostData {
-                        holder: format!("干部{code}-{:03}", j + 1),
-                        park_post: park_post.into(),
-                        township_id: town,
-                        township_post: format!("{tname}{town_post}"),
-                        leadership: true,
-                        period: Period {
-                            from: date(2012, 10, 1),
-                            to: None,
-                        },
-                    }),
-                );
+                b.ids.next_id(b.at);
             }
         }
     }
@@ -580,12 +560,11 @@ pub fn demo_with_catalogue() -> Workspace {
             Provenance::Sample,
             None,
             Data::OrgUnit(OrgUnitData {
-                name: format!("{name}综合执法大队（示例）"),
-                kind: OrgKind::UnifiedEnforcement,
                 park_id: Some(park_id.clone()),
-                township_id: None,
-                county_id: None,
-                status: OrgStatus::Active,
+                ..OrgUnitData::new(
+                    format!("{name}综合执法大队（示例）"),
+                    OrgKind::UnifiedEnforcement,
+                )
             }),
         );
     }
@@ -598,12 +577,8 @@ pub fn demo_with_catalogue() -> Workspace {
                 Provenance::Sample,
                 None,
                 Data::OrgUnit(OrgUnitData {
-                    name: dept.into(),
-                    kind: OrgKind::Department,
-                    park_id: None,
-                    township_id: None,
                     county_id: county,
-                    status: OrgStatus::Active,
+                    ..OrgUnitData::new(dept, OrgKind::Department)
                 }),
             );
             depts.insert(dept, id);
@@ -806,5 +781,5 @@ pub fn demo() -> Workspace {
     for row in rows {
         b.add(Provenance::Sample, None, Data::Delegation(row));
     }
-    b.ws
+    super::sample_org::add_to(b.ws)
 }

@@ -6,13 +6,18 @@ use serde::de::{Deserializer, Error as _};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
+use super::appointment::{AppointmentData, PostData};
+use super::authority::AuthorityRuleData;
 use super::delegation::DelegationData;
 use super::entrustment::EntrustmentData;
 use super::institution::InstitutionData;
-use super::integration::ConcurrentPostData;
 use super::meta::{Id, Meta};
 use super::org::OrgUnitData;
+use super::person::PersonData;
 use super::power::PowerItemData;
+use super::selection::SelectionCampaignData;
+use super::staffing::{LeadershipQuotaData, StaffingQuotaData, StaffingSettingsData};
+use super::talent::TalentPlanData;
 use super::territory::{CityData, CountyData, ParkData, TownshipData};
 use crate::coded_enum;
 
@@ -198,10 +203,18 @@ entities! {
     Park { table: parks, data: ParkData, code: "parks", zh: "园区", en: "Park" },
     Entrustment { table: entrustments, data: EntrustmentData, code: "entrustments", zh: "托管关系", en: "Entrustment" },
     OrgUnit { table: org_units, data: OrgUnitData, code: "org_units", zh: "机构", en: "Organisational unit" },
-    ConcurrentPost { table: concurrent_posts, data: ConcurrentPostData, code: "concurrent_posts", zh: "职务兼任", en: "Concurrent post" },
     PowerItem { table: power_items, data: PowerItemData, code: "power_items", zh: "权力事项", en: "Power item" },
     Delegation { table: delegations, data: DelegationData, code: "delegations", zh: "赋权事项", en: "Delegation" },
     Institution { table: institutions, data: InstitutionData, code: "institutions", zh: "制度", en: "Institution" },
+    StaffingQuota { table: staffing_quotas, data: StaffingQuotaData, code: "staffing_quotas", zh: "核定编制", en: "Staffing quota" },
+    LeadershipQuota { table: leadership_quotas, data: LeadershipQuotaData, code: "leadership_quotas", zh: "领导职数", en: "Leadership-post quota" },
+    Person { table: persons, data: PersonData, code: "persons", zh: "人员", en: "Person" },
+    Post { table: posts, data: PostData, code: "posts", zh: "职务", en: "Post" },
+    Appointment { table: appointments, data: AppointmentData, code: "appointments", zh: "任职", en: "Appointment" },
+    AuthorityRule { table: authority_rules, data: AuthorityRuleData, code: "authority_rules", zh: "任免权限规则", en: "Appointment authority rule" },
+    SelectionCampaign { table: selection_campaigns, data: SelectionCampaignData, code: "selection_campaigns", zh: "竞争上岗", en: "Selection campaign" },
+    TalentPlan { table: talent_plans, data: TalentPlanData, code: "talent_plans", zh: "人才引进计划", en: "Talent intake plan" },
+    StaffingSettings { table: staffing_settings, data: StaffingSettingsData, code: "staffing_settings", zh: "人事参数", en: "Staffing parameters" },
 }
 
 impl Workspace {
@@ -237,10 +250,40 @@ impl Workspace {
                 self.label_of(Kind::PowerItem, &r.data.power_item_id),
                 self.label_of(Kind::Park, &r.data.park_id)
             ),
-            Some(Record::ConcurrentPost(r)) => format!(
-                "{}（{} / {}）",
-                r.data.holder, r.data.park_post, r.data.township_post
+            Some(Record::StaffingQuota(r)) => format!(
+                "{} {}",
+                self.label_of(Kind::OrgUnit, &r.data.org_id),
+                r.data.quota_type.zh()
             ),
+            Some(Record::LeadershipQuota(r)) => format!(
+                "{} {}{}",
+                self.label_of(Kind::OrgUnit, &r.data.org_id),
+                r.data.rank.zh(),
+                if r.data.principal { "正职" } else { "副职" }
+            ),
+            Some(Record::Person(r)) => format!("{} {}", r.data.staff_no, r.data.display_name),
+            Some(Record::Post(r)) => {
+                let org = self.label_of(Kind::OrgUnit, &r.data.org_id);
+                if r.data.title.starts_with(&org) {
+                    r.data.title
+                } else {
+                    format!("{org} {}", r.data.title)
+                }
+            }
+            Some(Record::Appointment(r)) => format!(
+                "{} → {}",
+                self.label_of(Kind::Person, &r.data.person_id),
+                self.label_of(Kind::Post, &r.data.post_id)
+            ),
+            Some(Record::AuthorityRule(r)) => r.data.title,
+            Some(Record::SelectionCampaign(r)) => r.data.title,
+            Some(Record::TalentPlan(r)) => format!(
+                "{} {} {}",
+                r.data.year,
+                self.label_of(Kind::OrgUnit, &r.data.target_org_id),
+                r.data.channel.zh()
+            ),
+            Some(Record::StaffingSettings(_)) => "人事参数".to_string(),
             Some(Record::Institution(r)) => r.data.title,
             None => id.to_string(),
         }

@@ -308,3 +308,79 @@ pub fn record_issues(app: AppState, kind: Kind, id: String) -> impl IntoView {
     });
     view! { <ViolationList items=items /> }
 }
+
+/// Org units as options, labelled with their park or township, those `keep` accepts.
+pub fn org_options(
+    app: AppState,
+    none: Option<&'static str>,
+    keep: impl Fn(&crate::domain::org::OrgUnitData) -> bool + Send + Sync + 'static,
+) -> impl Fn() -> Options + Send + Sync + 'static {
+    move || {
+        let mut v: Options = none
+            .map(|n| vec![(String::new(), n.to_string())])
+            .unwrap_or_default();
+        app.desk.with(|d| {
+            v.extend(
+                d.ws()
+                    .org_units
+                    .iter_live()
+                    .filter(|o| keep(&o.data))
+                    .map(|o| (o.meta.id.clone(), o.data.name.clone())),
+            )
+        });
+        v
+    }
+}
+
+/// A select over `options` plus a leading "—" (no value) option.
+pub fn with_none(
+    options: impl Fn() -> Options + Send + Sync + 'static,
+) -> impl Fn() -> Options + Send + Sync + 'static {
+    move || {
+        let mut v = vec![(String::new(), "—".to_string())];
+        v.extend(options());
+        v
+    }
+}
+
+/// The document-reference inputs (number, title, date) as one group.
+pub fn doc_fields(
+    [id_no, id_title, id_date]: [&'static str; 3],
+    no: RwSignal<String>,
+    title: RwSignal<String>,
+    date: RwSignal<String>,
+    errors: FieldErrors,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {input(id_no, t!(i18n, f_doc_no), no, errors, "doc_no", "text")}
+        {input(id_title, t!(i18n, f_doc_title), title, errors, "basis", "text")}
+        {input(id_date, t!(i18n, f_doc_date), date, errors, "issued_on", "date")}
+    }
+}
+
+/// Reads the document inputs back: None when both number and title are empty.
+pub fn doc_value(
+    no: RwSignal<String>,
+    title: RwSignal<String>,
+    date: RwSignal<String>,
+) -> Option<crate::domain::meta::DocRef> {
+    let t = title.get_untracked().trim().to_string();
+    let n = no.get_untracked().trim().to_string();
+    (!t.is_empty() || !n.is_empty()).then(|| crate::domain::meta::DocRef {
+        doc_no: (!n.is_empty()).then(|| n.clone()),
+        title: if t.is_empty() { n } else { t },
+        issued_on: parse_date(&date.get_untracked()),
+    })
+}
+
+/// Signals for the document inputs, filled from an existing reference.
+pub fn doc_signals(
+    d: Option<&crate::domain::meta::DocRef>,
+) -> (RwSignal<String>, RwSignal<String>, RwSignal<String>) {
+    (
+        RwSignal::new(d.and_then(|d| d.doc_no.clone()).unwrap_or_default()),
+        RwSignal::new(d.map(|d| d.title.clone()).unwrap_or_default()),
+        RwSignal::new(date_string(d.and_then(|d| d.issued_on))),
+    )
+}

@@ -171,8 +171,8 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/") view=pages::overview::Overview />
                     <Route path=path!("/parks") view=pages::parks::Parks />
                     <Route path=path!("/powers") view=pages::powers::Powers />
-                    <Route path=path!("/org") view=pages::planned::Org />
-                    <Route path=path!("/people") view=pages::planned::People />
+                    <Route path=path!("/org") view=pages::org::Org />
+                    <Route path=path!("/people") view=pages::people::People />
                     <Route path=path!("/assessment") view=pages::planned::Assessment />
                     <Route path=path!("/supervision") view=pages::planned::Supervision />
                     <Route path=path!("/data") view=pages::data::DataPage />

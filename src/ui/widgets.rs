@@ -148,3 +148,32 @@ pub fn pct(r: crate::domain::metrics::Ratio) -> String {
 pub fn pct_opt(p: Option<f64>) -> String {
     p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "—".into())
 }
+
+/// A tab's label in the current language.
+pub type TabLabel = Box<dyn Fn() -> String + Send + Sync>;
+
+/// A row of tabs (real buttons) switching the panel a page shows.
+pub fn tab_bar(
+    id: &'static str,
+    current: RwSignal<&'static str>,
+    items: Vec<(&'static str, TabLabel)>,
+) -> impl IntoView {
+    view! {
+        <div class="tabs no-print" role="tablist" id=id>
+            {items.into_iter().map(|(key, label)| {
+                let selected = move || current.get() == key;
+                view! {
+                    <button type="button" role="tab" class="tab" id=format!("{id}-{key}") class:tab-active=selected
+                        aria-selected=move || selected().to_string() on:click=move |_| current.set(key)>
+                        {label}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// A number with one decimal, or "—".
+pub fn dec1(x: Option<f64>) -> String {
+    x.map(|x| format!("{x:.1}")).unwrap_or_else(|| "—".into())
+}

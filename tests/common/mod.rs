@@ -2,10 +2,15 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use parkdesk::domain::appointment::{
+    AppointmentData, AppointmentKind, AppointmentStatus, PostData,
+};
 use parkdesk::domain::command::{Command, CommandError, Ctx, Desk, Outcome};
 use parkdesk::domain::entrustment::{EntrustScope, EntrustmentData, EntrustmentStatus};
-use parkdesk::domain::integration::ConcurrentPostData;
 use parkdesk::domain::meta::{DocRef, Id, Office, Period, Role, SeqIds, Timestamp};
+use parkdesk::domain::org::{OrgKind, OrgUnitData};
+use parkdesk::domain::person::{EntryChannel, PersonData, PersonIdentity, PersonStatus, Placement};
+use parkdesk::domain::staffing::PostRank;
 use parkdesk::domain::territory::*;
 use parkdesk::domain::workspace::{Data, Workspace};
 
@@ -153,18 +158,111 @@ pub fn entrust(
     }
 }
 
-pub fn cross_post(town: &str, from: &str) -> Data {
-    Data::ConcurrentPost(ConcurrentPostData {
-        holder: "干部T-001".into(),
-        park_post: "管委会副主任".into(),
-        township_id: town.into(),
-        township_post: "党委书记".into(),
-        leadership: true,
+/// A person on the roster working at `work` from `from` (no quota seat).
+pub fn person(staff_no: &str, work: &str, from: &str) -> PersonData {
+    PersonData {
+        staff_no: staff_no.into(),
+        display_name: format!("干部{staff_no}"),
+        gender: None,
+        birth_year: None,
+        education: None,
+        major: None,
+        identity: PersonIdentity::CivilServant,
+        entry_channel: EntryChannel::Existing,
+        talent_flags: vec![],
+        placements: vec![Placement {
+            from: d(from),
+            seat: None,
+            work_org_id: Some(work.into()),
+            status: PersonStatus::Active,
+            note: None,
+        }],
+        synthetic: false,
+    }
+}
+
+pub fn leadership_post(org: &str, title: &str, rank: PostRank, principal: bool) -> Data {
+    Data::Post(PostData {
+        org_id: org.into(),
+        title: title.into(),
+        rank,
+        is_leadership: true,
+        is_principal: principal,
+        is_key_post: false,
+    })
+}
+
+pub fn appointment(person: &str, post: &str, kind: AppointmentKind, from: &str) -> AppointmentData {
+    AppointmentData {
+        person_id: person.into(),
+        post_id: post.into(),
+        kind,
+        authority_org_id: None,
+        consulted: vec![],
+        filed_with: vec![],
+        basis: None,
+        selection_id: None,
+        exception_reason: None,
         period: Period {
             from: d(from),
             to: None,
         },
-    })
+        probation_until: None,
+        counts_against_quota: kind != AppointmentKind::Concurrent,
+        status: AppointmentStatus::Serving,
+    }
+}
+
+/// The park's 管委会 (created with the park).
+pub fn committee(h: &Harness, park: &str) -> Id {
+    h.ws()
+        .org_units
+        .iter_live()
+        .find(|o| {
+            o.data.kind == OrgKind::ParkMgmtCommittee && o.data.park_id.as_deref() == Some(park)
+        })
+        .map(|o| o.meta.id.clone())
+        .expect("committee")
+}
+
+/// 区镇合一 from `from`: a committee deputy who is also the township's party secretary (兼任).
+/// Creates the township's 党委, both posts, the person and both appointments; returns the
+/// township post's appointment.
+pub fn cross_post(h: &mut Harness, park: &str, town: &str, from: &str) -> Id {
+    let mgmt = committee(h, park);
+    let party = h.create(Data::OrgUnit(OrgUnitData {
+        township_id: Some(town.into()),
+        ..OrgUnitData::new(format!("乡镇党委-{town}"), OrgKind::TownshipParty)
+    }));
+    let vice = h.create(leadership_post(
+        &mgmt,
+        "管委会副主任",
+        PostRank::SectionChief,
+        false,
+    ));
+    let sec = h.create(leadership_post(
+        &party,
+        "党委书记",
+        PostRank::SectionChief,
+        true,
+    ));
+    let p = h.create(Data::Person(person(
+        &format!("T-{}", h.ws().persons.count_live() + 1),
+        &mgmt,
+        from,
+    )));
+    h.create(Data::Appointment(appointment(
+        &p,
+        &vice,
+        AppointmentKind::Appointed,
+        from,
+    )));
+    h.create(Data::Appointment(appointment(
+        &p,
+        &sec,
+        AppointmentKind::Concurrent,
+        from,
+    )))
 }
 
 /// One county, one park (GM) and one township inside its planning area.
@@ -185,5 +283,89 @@ pub fn basic() -> Basic {
         county,
         park,
         town,
+    }
+}
+
+/// An org unit of `kind` named `name` in a park or a township.
+pub fn org_in(
+    h: &mut Harness,
+    name: &str,
+    kind: OrgKind,
+    park: Option<&str>,
+    town: Option<&str>,
+) -> Id {
+    h.create(Data::OrgUnit(OrgUnitData {
+        park_id: park.map(str::to_string),
+        township_id: town.map(str::to_string),
+        ..OrgUnitData::new(name, kind)
+    }))
+}
+
+/// A staffing quota of `org` and type valid from `from` to `to`.
+pub fn quota(
+    org: &str,
+    t: parkdesk::domain::staffing::QuotaType,
+    approved: u32,
+    from: &str,
+    to: Option<&str>,
+) -> Data {
+    Data::StaffingQuota(parkdesk::domain::staffing::StaffingQuotaData {
+        org_id: org.into(),
+        quota_type: t,
+        approved,
+        basis: None,
+        period: Period {
+            from: d(from),
+            to: to.map(d),
+        },
+    })
+}
+
+/// A placement from `from`: seat (org, type) or none, work unit, status.
+pub fn placement(
+    from: &str,
+    seat: Option<(&str, parkdesk::domain::staffing::QuotaType)>,
+    work: &str,
+    status: PersonStatus,
+) -> Placement {
+    Placement {
+        from: d(from),
+        seat: seat.map(|(o, t)| parkdesk::domain::staffing::QuotaSeat {
+            org_id: o.into(),
+            quota_type: t,
+        }),
+        work_org_id: Some(work.into()),
+        status,
+        note: None,
+    }
+}
+
+/// A person with the given placements.
+pub fn placed(staff_no: &str, identity: PersonIdentity, placements: Vec<Placement>) -> Data {
+    Data::Person(PersonData {
+        identity,
+        placements,
+        ..person(staff_no, "", "2000-01-01")
+    })
+}
+
+/// The rules of one kind standing on one record on a date.
+pub fn rules_on(
+    ws: &Workspace,
+    day: &str,
+    kind: parkdesk::domain::workspace::Kind,
+    id: &str,
+) -> Vec<(&'static str, parkdesk::domain::rules::Severity)> {
+    parkdesk::domain::rules::check_all(ws, d(day))
+        .into_iter()
+        .filter(|v| v.kind == kind && v.id == id)
+        .map(|v| (v.rule, v.severity))
+        .collect()
+}
+
+pub fn rejected(r: Result<Outcome, CommandError>) -> Vec<&'static str> {
+    match r {
+        Err(CommandError::Rejected(v)) => v.iter().map(|v| v.rule).collect(),
+        other => panic!("expected a rejection, got {other:?}"),
     }
 }

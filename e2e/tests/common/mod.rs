@@ -301,6 +301,65 @@ impl Browser {
             .await;
     }
 
+    /// The first file with extension `ext` that appears in the download folder.
+    pub async fn downloaded(&self, ext: &str) -> PathBuf {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(p) = std::fs::read_dir(&self.downloads).ok().and_then(|mut d| {
+                d.find_map(|e| {
+                    e.ok()
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|x| x == ext))
+                })
+            }) {
+                return p;
+            }
+            assert!(Instant::now() < deadline, "no .{ext} download arrived");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Chooses the option of a <select> whose text contains `label`, as a user would.
+    pub async fn choose_label(&self, css: &str, label: &str) {
+        self.wait_css(css).await;
+        let found = self
+            .js(&format!(
+                "const s=document.querySelector({css:?}); const o=[...s.options].find(o => o.textContent.includes({label:?})); \
+                 if (!o) return false; s.value=o.value; s.dispatchEvent(new Event('change',{{bubbles:true}})); return true;"
+            ))
+            .await;
+        assert_eq!(
+            found,
+            serde_json::json!(true),
+            "{css}: no option with {label:?}"
+        );
+    }
+
+    /// Sets an input's value and fires `input`, as typing would (dates included).
+    pub async fn set(&self, css: &str, value: &str) {
+        self.wait_css(css).await;
+        self.js(&format!(
+            "const i=document.querySelector({css:?}); i.value={value:?}; i.dispatchEvent(new Event('input',{{bubbles:true}}));"
+        ))
+        .await;
+    }
+
+    /// Clicks the checkbox whose label inside `container` contains `label`.
+    pub async fn tick_label(&self, container: &str, label: &str) {
+        self.wait_css(container).await;
+        let found = self
+            .js(&format!(
+                "const l=[...document.querySelectorAll({container:?} + ' label')].find(l => l.textContent.includes({label:?})); \
+                 if (!l) return false; document.getElementById(l.htmlFor).click(); return true;"
+            ))
+            .await;
+        assert_eq!(
+            found,
+            serde_json::json!(true),
+            "{container}: no checkbox labelled {label:?}"
+        );
+    }
+
     /// The first file that appears in the download folder.
     pub async fn downloaded_file(&self) -> PathBuf {
         let deadline = Instant::now() + Duration::from_secs(15);

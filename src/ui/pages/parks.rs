@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::page_title;
 use crate::domain::entrustment::{EntrustScope, EntrustmentData, EntrustmentStatus};
-use crate::domain::integration::ConcurrentPostData;
 use crate::domain::meta::{DocRef, Period};
 use crate::domain::territory::*;
 use crate::domain::workspace::{Data, Kind};
@@ -655,152 +654,18 @@ fn EntrustmentForm(
     }
 }
 
-// ---------------------------------------------------------------- concurrent posts
+// ---------------------------------------------------------------- 区镇合一
 
+/// 区镇合一 is read from appointments now: the people section keeps them; this page links there.
 #[component]
 fn PostSection() -> impl IntoView {
     let i18n = use_i18n();
-    let app = use_app();
-    let edit = RwSignal::new(Editing::Closed);
-    let rows = move || {
-        app.desk.with(|d| {
-            d.ws()
-                .concurrent_posts
-                .iter_live()
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
+    let base = expect_context::<crate::ui::Base>();
     view! {
         <section class="block" id="posts">
-            <div class="block-head">
-                <h2>{t!(i18n, posts_title)}</h2>
-                <button class="btn btn-primary" id="post-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, post_new)}</button>
-            </div>
-            <p class="hint">{t!(i18n, posts_hint)}</p>
-            {move || match edit.get() {
-                Editing::Closed => None,
-                Editing::New => Some(view! { <PostForm edit id=None base_rev=None /> }),
-                Editing::Edit(id, rev) => Some(view! { <PostForm edit id=Some(id) base_rev=Some(rev) /> }),
-            }}
-            <table class="table" id="post-table">
-                <thead><tr>
-                    <th scope="col">{t!(i18n, f_holder)}</th>
-                    <th scope="col">{t!(i18n, f_park_post)}</th>
-                    <th scope="col">{t!(i18n, col_township)}</th>
-                    <th scope="col">{t!(i18n, f_township_post)}</th>
-                    <th scope="col">{t!(i18n, f_period)}</th>
-                    <th scope="col">{t!(i18n, col_actions)}</th>
-                </tr></thead>
-                <tbody>
-                    <For each=rows key=|r| (r.meta.id.clone(), r.meta.rev) let:r>
-                        {
-                            let id = r.meta.id.clone();
-                            let id_edit = id.clone();
-                            let rev = r.meta.rev;
-                            let town = app.desk.with_untracked(|d| d.ws().label_of(Kind::Township, &r.data.township_id));
-                            let period = format!("{} – {}", r.data.period.from, r.data.period.to.map(|d| d.to_string()).unwrap_or_default());
-                            view! {
-                                <tr data-id=id.clone()>
-                                    <th scope="row">{r.data.holder.clone()} " " <ProvenanceBadge provenance=r.meta.provenance /></th>
-                                    <td>{r.data.park_post.clone()}</td>
-                                    <td>{town}</td>
-                                    <td>{r.data.township_post.clone()}</td>
-                                    <td class="nowrap">{period}</td>
-                                    <td class="actions">
-                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
-                                        " " <DeleteButton kind=Kind::ConcurrentPost id=id.clone() />
-                                    </td>
-                                </tr>
-                            }
-                        }
-                    </For>
-                </tbody>
-            </table>
+            <h2>{t!(i18n, posts_title)}</h2>
+            <p class="hint">{t!(i18n, posts_moved)} " " <a id="posts-link" href=base.href("/people")>{t!(i18n, nav_people)}</a></p>
         </section>
-    }
-}
-
-#[component]
-fn PostForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -> impl IntoView {
-    let i18n = use_i18n();
-    let app = use_app();
-    let current = id.as_ref().and_then(|id| {
-        app.desk
-            .with_untracked(|d| d.ws().concurrent_posts.live(id).map(|r| r.data.clone()))
-    });
-    let town0 = app.desk.with_untracked(|d| {
-        d.ws()
-            .townships
-            .iter_live()
-            .next()
-            .map(|t| t.meta.id.clone())
-            .unwrap_or_default()
-    });
-    let p = current.unwrap_or(ConcurrentPostData {
-        holder: String::new(),
-        park_post: String::new(),
-        township_id: town0,
-        township_post: String::new(),
-        leadership: true,
-        period: Period {
-            from: app.as_of.get_untracked(),
-            to: None,
-        },
-    });
-    let errors: FieldErrors = RwSignal::new(Vec::new());
-    let holder = RwSignal::new(p.holder.clone());
-    let park_post = RwSignal::new(p.park_post.clone());
-    let town = RwSignal::new(p.township_id.clone());
-    let town_post = RwSignal::new(p.township_post.clone());
-    let leadership = RwSignal::new(p.leadership);
-    let from = RwSignal::new(date_string(Some(p.period.from)));
-    let to = RwSignal::new(date_string(p.period.to));
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(from_d) = parse_date(&from.get_untracked()) else {
-            errors.set(vec![local_error(
-                "period",
-                "请填写任职开始日期",
-                "Enter the start date",
-            )]);
-            return;
-        };
-        let data = ConcurrentPostData {
-            holder: holder.get_untracked().trim().to_string(),
-            park_post: park_post.get_untracked().trim().to_string(),
-            township_id: town.get_untracked(),
-            township_post: town_post.get_untracked().trim().to_string(),
-            leadership: leadership.get_untracked(),
-            period: Period {
-                from: from_d,
-                to: parse_date(&to.get_untracked()),
-            },
-        };
-        save(
-            app,
-            id.clone(),
-            base_rev,
-            Data::ConcurrentPost(data),
-            errors,
-            edit,
-        );
-    };
-    view! {
-        <form class="form" id="post-form" on:submit=submit novalidate>
-            <h3>{t!(i18n, post_form_title)}</h3>
-            <ErrorSummary errors />
-            <div class="form-grid">
-                {input("post-holder", t!(i18n, f_holder), holder, errors, "holder", "text")}
-                {input("post-park-post", t!(i18n, f_park_post), park_post, errors, "park_post", "text")}
-                {select("post-township", t!(i18n, col_township), town, township_options(app), errors, "township_id")}
-                {input("post-township-post", t!(i18n, f_township_post), town_post, errors, "township_post", "text")}
-                {checkbox("post-leadership", t!(i18n, f_leadership), leadership)}
-                {input("post-from", t!(i18n, f_from), from, errors, "period", "date")}
-                {input("post-to", t!(i18n, f_to), to, errors, "period_to", "date")}
-            </div>
-            <FormButtons prefix="post" edit errors />
-        </form>
     }
 }
 

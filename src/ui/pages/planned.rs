@@ -38,34 +38,6 @@ fn PlannedPage(plan: Plan) -> impl IntoView {
 }
 
 #[component]
-pub fn Org() -> impl IntoView {
-    view! { <PlannedPage plan=Plan {
-        id: "page-org",
-        title: Text::new("机构编制", "Organisation & staffing"),
-        sentences: "S3.1, S3.2, S5.0, S7.3",
-        items: &[
-            ("大部制内设机构与统一执法机构", "Broad internal bodies (大部制) and the unified enforcement body"),
-            ("编制与领导职数，园区与乡镇编制共享", "Staffing quotas and leadership posts, shared between park and townships"),
-            ("编制口径与使用口径台账，空编 / 超编", "Ledgers by quota and by use, vacancies and over-quota"),
-        ],
-    } /> }
-}
-
-#[component]
-pub fn People() -> impl IntoView {
-    view! { <PlannedPage plan=Plan {
-        id: "page-people",
-        title: Text::new("人员", "People"),
-        sentences: "S3.2, S5.1–S5.4",
-        items: &[
-            ("实名制名册（仅工号与姓名，不存身份证号和手机号）", "Real-name roster (staff number and name only; no ID or phone numbers)"),
-            ("任职、职务一身兼与任免权限", "Appointments, concurrent posts and appointment authority"),
-            ("科级岗位竞争上岗与人才引进", "Competitive selection for section-level posts and talent intake"),
-        ],
-    } /> }
-}
-
-#[component]
 pub fn Assessment() -> impl IntoView {
     view! { <PlannedPage plan=Plan {
         id: "page-assessment",
