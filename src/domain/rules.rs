@@ -99,6 +99,8 @@ pub fn check_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Violation> {
     integration(ws, as_of, &mut s);
     super::delegation_rules::power_items(ws, &mut s.out);
     super::delegation_rules::delegations(ws, as_of, &mut s.out);
+    super::supervision_rules::check(ws, as_of, &mut s.out);
+    super::service_rules::check(ws, as_of, &mut s.out);
     s.out
 }
 
