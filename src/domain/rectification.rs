@@ -255,8 +255,8 @@ impl RectificationOrderData {
 /// One step on an order, with the date it takes effect.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RectAction {
-    /// 交办: the inspection group issues the order (draft → 已交办); deadline defaults to the
-    /// draft's, or `on` + the default days.
+    /// 交办: the inspection group issues the order (draft → 已交办); without a deadline given,
+    /// `on` + the default days (the draft's proposed deadline is what the form offers).
     Assign {
         on: NaiveDate,
         deadline: Option<NaiveDate>,
@@ -336,14 +336,14 @@ impl RectAction {
         match (self, from) {
             (RectAction::Assign { .. }, Draft) => Some(Assigned),
             (RectAction::Acknowledge { .. }, Assigned) => Some(InProgress),
-            (RectAction::Remind { .. }, s) if s.is_open() => Some(s),
+            (RectAction::Remind { .. }, s) if s.clock_runs() || s == ExtensionRequested => Some(s),
             (RectAction::RequestExtension { .. }, InProgress) => Some(ExtensionRequested),
             (RectAction::DecideExtension { .. }, ExtensionRequested) => Some(InProgress),
             (RectAction::Submit { .. }, InProgress) => Some(Submitted),
             (RectAction::Review { pass: true, .. }, Submitted) => Some(Closed),
             (RectAction::Review { pass: false, .. }, Submitted) => Some(InProgress),
             (RectAction::Suspend { .. }, s) if s.is_open() || s == Draft => Some(Suspended),
-            (RectAction::YellowCard { .. }, s) if s.is_open() => Some(s),
+            (RectAction::YellowCard { .. }, s) if s.clock_runs() => Some(s),
             _ => None,
         }
     }
@@ -413,9 +413,7 @@ pub fn apply(
                     "Name the lead handling unit before issuing the order",
                 ));
             }
-            let deadline = deadline
-                .or(before.deadline.filter(|d| *d > on))
-                .unwrap_or(on + Duration::days(i64::from(default_days)));
+            let deadline = deadline.unwrap_or(on + Duration::days(i64::from(default_days)));
             if deadline <= on {
                 return Err(Text::new(
                     "整改时限须晚于交办日期",

@@ -628,7 +628,7 @@ fn checks(ws: &Workspace, out: &mut Vec<Violation>) {
 }
 
 /// Field checks, BR-E5 (an order for serious findings), BR-E6 (repeats → accountability), BR-E7
-/// (motives), and drafts that no longer match their check (BR-E3).
+/// (motives), and findings that no longer match their check's verdict (BR-E3).
 fn findings(ws: &Workspace, out: &mut Vec<Violation>) {
     let k = Kind::Finding;
     let ordered: HashSet<&str> = ws
@@ -746,8 +746,7 @@ fn findings(ws: &Workspace, out: &mut Vec<Violation>) {
                 ),
             ));
         }
-        if f.status == FindingStatus::Draft
-            && f.check_ids.len() == 1
+        if f.check_ids.len() == 1
             && let Some(c) = ws.inspection_checks.live(&f.check_ids[0])
             && FindingCategory::of_check(&c.data) != Some(f.category)
         {
@@ -814,7 +813,8 @@ fn orders(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
                 Text::new("主办或协办单位不存在", "A handling unit does not exist"),
             ));
         }
-        if o.status != RectificationStatus::Draft {
+        // Issued orders (a draft may also be suspended before it was ever issued).
+        if o.status.is_open() || o.status == RectificationStatus::Closed {
             if o.lead_org_id.is_none() {
                 out.push(v(
                     "BR-E5",
