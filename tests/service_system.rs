@@ -25,7 +25,7 @@ fn entity(park: &str, execs: Vec<Executive>) -> DevelopmentEntityData {
             name: "管委会".into(),
             share_bp: 10_000,
         }],
-        registered_capital_fen: Some(100_000_000_00),
+        registered_capital_fen: Some(10_000_000_000),
         business_scope: vec![DevBusiness::Infrastructure],
         established_on: Some(d("2012-11-20")),
         executives: execs,
