@@ -133,7 +133,7 @@ pub struct RectificationOrderData {
 }
 
 /// How late an open order is on a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Overdue {
     No,
     /// Past the deadline: a reminder (催办) is due.

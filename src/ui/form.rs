@@ -308,3 +308,54 @@ pub fn record_issues(app: AppState, kind: Kind, id: String) -> impl IntoView {
     });
     view! { <ViolationList items=items /> }
 }
+
+/// Live org units of the given kinds (all kinds when empty), with an optional "none" first.
+pub fn org_options(
+    app: AppState,
+    none: Option<&'static str>,
+    kinds: &'static [crate::domain::org::OrgKind],
+) -> impl Fn() -> Options + Send + Sync + 'static {
+    move || {
+        let mut v: Options = none
+            .map(|n| vec![(String::new(), n.to_string())])
+            .unwrap_or_default();
+        app.desk.with(|d| {
+            v.extend(
+                d.ws()
+                    .org_units
+                    .iter_live()
+                    .filter(|o| kinds.is_empty() || kinds.contains(&o.data.kind))
+                    .map(|o| (o.meta.id.clone(), o.data.name.clone())),
+            )
+        });
+        v
+    }
+}
+
+/// Runs any command and reports refusals on a form's error list; the success summary becomes the
+/// toast. Returns whether it went through.
+pub fn run(app: AppState, cmd: Command, errors: FieldErrors) -> bool {
+    match app.dispatch(cmd) {
+        Ok(out) => {
+            errors.set(Vec::new());
+            let n = out.warnings.len();
+            app.toast.set(Some(if n == 0 {
+                out.summary
+            } else {
+                Text::new(
+                    format!("{}（{n} 条提示）", out.summary.zh),
+                    format!("{} ({n} notes)", out.summary.en),
+                )
+            }));
+            true
+        }
+        Err(CommandError::Rejected(v)) => {
+            errors.set(v);
+            false
+        }
+        Err(e) => {
+            app.toast.set(Some(e.text()));
+            false
+        }
+    }
+}

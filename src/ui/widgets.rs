@@ -148,3 +148,17 @@ pub fn pct(r: crate::domain::metrics::Ratio) -> String {
 pub fn pct_opt(p: Option<f64>) -> String {
     p.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "—".into())
 }
+
+/// Prints the page; the print style sheet keeps the lists and drops navigation, forms and buttons.
+#[component]
+pub fn PrintButton(id: &'static str) -> impl IntoView {
+    use crate::ui::i18n::*;
+    let i18n = use_i18n();
+    view! {
+        <button type="button" class="btn btn-small btn-print" id=id on:click=move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }>{t!(i18n, sup_print)}</button>
+    }
+}

@@ -5,6 +5,8 @@ pub mod overview;
 pub mod parks;
 pub mod planned;
 pub mod powers;
+pub mod services;
+pub mod supervision;
 
 use leptos::prelude::*;
 
