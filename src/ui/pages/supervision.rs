@@ -1031,6 +1031,17 @@ fn FindingDetail(id: String) -> impl IntoView {
 
 // ---------------------------------------------------------------- rectification orders
 
+/// Orders sort by the numbers in their notice number (year, then number), so 〔2013〕10号
+/// comes after 〔2013〕9号.
+fn notice_key(no: &str) -> (Vec<u64>, String) {
+    let nums = no
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    (nums, no.to_string())
+}
+
 fn overdue_code(o: Overdue) -> &'static str {
     match o {
         Overdue::No => "NO",
@@ -1075,7 +1086,7 @@ fn OrdersTab() -> impl IntoView {
                     (o, s, od, card, lead, deadline, issues)
                 })
                 .collect();
-            list.sort_by(|a, b| a.0.data.notice_no.cmp(&b.0.data.notice_no).then(a.0.meta.id.cmp(&b.0.meta.id)));
+            list.sort_by(|a, b| notice_key(&a.0.data.notice_no).cmp(&notice_key(&b.0.data.notice_no)).then(a.0.meta.id.cmp(&b.0.meta.id)));
             list
         })
     };
@@ -1125,16 +1136,20 @@ fn OrdersTab() -> impl IntoView {
                     <For each=rows key=|r| (r.0.meta.id.clone(), r.0.meta.rev, r.1, r.2, r.3, r.5, r.6) let:r>
                         {
                             let (o, status, overdue, card, lead, deadline, issues) = r;
+                            let current = o.data.status;
                             let id = o.meta.id.clone();
                             let id2 = id.clone();
                             view! {
-                                <tr data-id=id.clone() data-notice=o.data.notice_no.clone() data-status=status.code() data-overdue=overdue_code(overdue) data-card=card.to_string()
+                                <tr data-id=id.clone() data-notice=o.data.notice_no.clone() data-status=status.code() data-current=o.data.status.code() data-overdue=overdue_code(overdue) data-card=card.to_string()
                                     class:row-overdue=overdue != Overdue::No>
                                     <th scope="row">{o.data.notice_no.clone()} " " <ProvenanceBadge provenance=o.meta.provenance /></th>
                                     <td>{lead}</td>
                                     <td class="nowrap">{date_string(o.data.issued_on)}</td>
                                     <td class="nowrap">{date_string(deadline)}</td>
-                                    <td class="nowrap">{move || status.label(lang())}</td>
+                                    <td class="nowrap">{move || status.label(lang())}
+                                        // Steps dated after the view's as-of date show as "now".
+                                        {(current != status).then(|| view! { <span class="small now-status">{move || format!("（{}{}）", if lang() == Lang::Zh { "现为：" } else { "now: " }, current.label(lang()))}</span> })}
+                                    </td>
                                     <td class="nowrap">
                                         {match overdue {
                                             Overdue::No => None,
