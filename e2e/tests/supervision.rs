@@ -160,6 +160,7 @@ async fn the_demo_shows_the_campaign_comparison_red_black_list_and_yellow_card()
     let carded = "#order-table tbody tr[data-card='true'] button[data-action='open-order']";
     b.click(carded).await;
     let detail = b.text(".order-detail").await;
+    b.js("document.querySelector('.order-detail').scrollIntoView();").await;
     assert!(
         detail.contains("黄牌") && detail.contains("已交办 → 整改中"),
         "{detail}"
@@ -176,6 +177,8 @@ async fn the_demo_shows_the_campaign_comparison_red_black_list_and_yellow_card()
     assert!(b.count("#red-black tr[data-list='BLACK']").await > 0);
     assert_eq!(b.text("#sup-yellow").await, "1");
     b.screenshot("supervision-metrics").await;
+    b.js("document.getElementById('sup-metrics').scrollIntoView();").await;
+    b.screenshot("supervision-metrics-campaign").await;
     // Accountability: three actions; deductions 2 and 1 reach the 2013 assessment.
     b.click("#tab-accountability").await;
     assert_eq!(b.count("#action-table tbody tr[data-id]").await, 3);
@@ -202,6 +205,7 @@ async fn the_demo_shows_the_campaign_comparison_red_black_list_and_yellow_card()
         .await;
     let hints = b.text("#check-hints").await;
     assert!(hints.contains("信号"), "{hints}");
+    b.js("document.querySelector('.check-detail').scrollIntoView();").await;
     b.screenshot("supervision-workspace").await;
     b.quit().await;
 }

@@ -501,7 +501,7 @@ fn ChecksTab() -> impl IntoView {
         let f = filter.get();
         let p = park.get();
         let checks = app.checks.get();
-        app.desk.with(|d| {
+        let mut list = app.desk.with(|d| {
             let ws = d.ws();
             let findings: std::collections::HashMap<&str, (FindingCategory, FindingStatus)> = ws
                 .findings
@@ -541,7 +541,17 @@ fn ChecksTab() -> impl IntoView {
                     })
                 })
                 .collect::<Vec<_>>()
-        })
+        });
+        // Delegations first, by park and item; then parks and departments by name and aspect.
+        list.sort_by_cached_key(|r| {
+            let kind = match r.0.data.target {
+                CheckTarget::Delegation { .. } => 0,
+                CheckTarget::Park { .. } => 1,
+                CheckTarget::Department { .. } => 2,
+            };
+            (kind, r.2.clone(), r.1.clone(), r.0.data.aspect)
+        });
+        list
     };
     let count = move || rows().len();
     view! {
@@ -1083,7 +1093,8 @@ fn OrdersTab() -> impl IntoView {
                     let lead = o.data.lead_org_id.as_ref().map(|x| ws.label_of(Kind::OrgUnit, x)).unwrap_or_else(|| "—".into());
                     let issues = checks.of(Kind::RectificationOrder, o.id()).filter(|v| v.severity != Severity::Info).count();
                     let deadline = o.data.deadline_on(day);
-                    (o, s, od, card, lead, deadline, issues)
+                    let about = o.data.finding_ids.iter().map(|f| ws.label_of(Kind::Finding, f)).collect::<Vec<_>>().join("；");
+                    (o, s, od, card, (lead, about), deadline, issues)
                 })
                 .collect();
             list.sort_by(|a, b| notice_key(&a.0.data.notice_no).cmp(&notice_key(&b.0.data.notice_no)).then(a.0.meta.id.cmp(&b.0.meta.id)));
@@ -1124,6 +1135,7 @@ fn OrdersTab() -> impl IntoView {
             <table class="table" id="order-table">
                 <thead><tr>
                     <th scope="col">{t!(i18n, sup_notice_no)}</th>
+                    <th scope="col">{t!(i18n, sup_finding)}</th>
                     <th scope="col">{t!(i18n, sup_lead_unit)}</th>
                     <th scope="col">{t!(i18n, sup_issued_on)}</th>
                     <th scope="col">{t!(i18n, sup_deadline)}</th>
@@ -1135,14 +1147,15 @@ fn OrdersTab() -> impl IntoView {
                 <tbody>
                     <For each=rows key=|r| (r.0.meta.id.clone(), r.0.meta.rev, r.1, r.2, r.3, r.5, r.6) let:r>
                         {
-                            let (o, status, overdue, card, lead, deadline, issues) = r;
+                            let (o, status, overdue, card, (lead, about), deadline, issues) = r;
                             let current = o.data.status;
                             let id = o.meta.id.clone();
                             let id2 = id.clone();
                             view! {
                                 <tr data-id=id.clone() data-notice=o.data.notice_no.clone() data-status=status.code() data-current=o.data.status.code() data-overdue=overdue_code(overdue) data-card=card.to_string()
                                     class:row-overdue=overdue != Overdue::No>
-                                    <th scope="row">{o.data.notice_no.clone()} " " <ProvenanceBadge provenance=o.meta.provenance /></th>
+                                    <th scope="row" class="nowrap">{o.data.notice_no.clone()} " " <ProvenanceBadge provenance=o.meta.provenance /></th>
+                                    <td class="small">{about}</td>
                                     <td>{lead}</td>
                                     <td class="nowrap">{date_string(o.data.issued_on)}</td>
                                     <td class="nowrap">{date_string(deadline)}</td>
@@ -1162,7 +1175,7 @@ fn OrdersTab() -> impl IntoView {
                                     <td class="actions"><button class="btn btn-small" data-action="open-order" on:click=move |_| open.update(|x| *x = if x.as_deref() == Some(id2.as_str()) { None } else { Some(id2.clone()) })>{t!(i18n, pw_detail)}</button></td>
                                 </tr>
                                 <Show when={ let id = id.clone(); move || open.get().as_deref() == Some(id.as_str()) }>
-                                    <tr class="detail-row"><td colspan="8"><OrderDetail id=id.clone() /></td></tr>
+                                    <tr class="detail-row"><td colspan="9"><OrderDetail id=id.clone() /></td></tr>
                                 </Show>
                             }
                         }
@@ -1724,46 +1737,6 @@ fn MetricsTab() -> impl IntoView {
     };
     let bar = |r: crate::domain::metrics::Ratio| format!("width: {:.1}%", r.percent().unwrap_or(0.0));
     view! {
-        <section class="block" id="sup-metrics">
-            <h2>{t!(i18n, sup_metrics_campaign)}</h2>
-            <div class="toolbar no-print">
-                {select("metrics-campaign", t!(i18n, sup_campaign), sup.campaign, campaign_options(app, None), errors, "campaign")}
-            </div>
-            <div class="cards">
-                <div class="card"><div class="card-label">{t!(i18n, sup_dept_coverage)}</div><div class="card-value" id="sup-dept-coverage">{move || pct(campaign_figures().0)}</div><div class="card-note">{move || { let r = campaign_figures().0; format!("{} / {}", r.num, r.den) }} " · BR-E1"</div></div>
-                {move || campaign_figures().1.into_iter().map(|(a, r)| view! {
-                    <div class="card"><div class="card-label">{t!(i18n, sup_aspect_coverage)} "：" {move || a.label(lang())}</div><div class="card-value" data-aspect=a.code()>{pct(r)}</div><div class="card-note">{format!("{} / {}", r.num, r.den)}</div></div>
-                }).collect_view()}
-                <div class="card"><div class="card-label">{t!(i18n, sup_problem_rate)}</div><div class="card-value" id="sup-problem-rate">{move || pct(campaign_figures().2)}</div><div class="card-note">{move || { let r = campaign_figures().2; format!("{} / {}", r.num, r.den) }}</div></div>
-            </div>
-            <table class="table table-compact" id="verdict-mix">
-                <caption>{t!(i18n, sup_verdict_mix)}</caption>
-                <thead><tr>{Verdict::ALL.iter().map(|v| { let v = *v; view! { <th scope="col">{move || v.label(lang())}</th> } }).collect_view()}</tr></thead>
-                <tbody><tr>{move || campaign_figures().3.into_iter().map(|(v, n)| view! { <td class="num" data-verdict=v.code()>{n}</td> }).collect_view()}</tr></tbody>
-            </table>
-            <table class="table table-compact" id="finding-classes">
-                <caption>{t!(i18n, sup_findings_by_class)}</caption>
-                <tbody>
-                    {move || campaign_figures().4.by_category.into_iter().map(|(c, n)| view! { <tr><th scope="row">{move || c.label(lang())}</th><td class="num">{n}</td></tr> }).collect_view()}
-                </tbody>
-            </table>
-        </section>
-        <section class="block" id="sup-rectification-metrics">
-            <h2>{t!(i18n, sup_metrics_rect)}</h2>
-            <div class="cards">
-                <div class="card"><div class="card-label">{t!(i18n, sup_on_time)}</div><div class="card-value" id="sup-on-time">{move || pct(rect().on_time)}</div><div class="card-note">{move || { let r = rect().on_time; format!("{} / {}", r.num, r.den) }}</div></div>
-                <div class="card"><div class="card-label">{t!(i18n, sup_overdue)}</div><div class="card-value" id="sup-overdue">{move || rect().overdue}</div><div class="card-note">{move || pct(rect().overdue_rate)} " · " {t!(i18n, sup_second_overdue)} " " {move || rect().second_overdue}</div></div>
-                <div class="card"><div class="card-label">{t!(i18n, sup_avg_days)}</div><div class="card-value" id="sup-avg-days">{move || rect().average_days.map(|d| format!("{d:.1}")).unwrap_or_else(|| "—".into())}</div></div>
-                <div class="card"><div class="card-label">{t!(i18n, sup_rejection)}</div><div class="card-value" id="sup-rejection">{move || pct(rect().rejection)}</div></div>
-                <div class="card"><div class="card-label">{t!(i18n, sup_yellow_cards)}</div><div class="card-value" id="sup-yellow">{move || rect().yellow_cards}</div></div>
-                <div class="card"><div class="card-label">{t!(i18n, sup_accountability)}</div><div class="card-value" id="sup-accountability">{move || acc().decided}</div>
-                    <div class="card-note">{t!(i18n, sup_units)} " " {move || acc().units} " · " {t!(i18n, sup_persons)} " " {move || acc().persons} " · " {t!(i18n, sup_deduction)} " " {move || format!("{}", acc().deduction_points)}</div></div>
-            </div>
-            <table class="table table-compact" id="accountability-forms">
-                <caption>{t!(i18n, sup_by_form)}</caption>
-                <tbody>{move || acc().by_form.into_iter().map(|(f, n)| view! { <tr><th scope="row">{move || f.label(lang())}</th><td class="num">{n}</td></tr> }).collect_view()}</tbody>
-            </table>
-        </section>
         <section class="block" id="campaign-compare">
             <h2>{t!(i18n, sup_compare)}</h2>
             <p class="hint">{t!(i18n, sup_compare_hint)}</p>
@@ -1823,6 +1796,46 @@ fn MetricsTab() -> impl IntoView {
                         }
                     }).collect_view()}
                 </tbody>
+            </table>
+        </section>
+        <section class="block" id="sup-metrics">
+            <h2>{t!(i18n, sup_metrics_campaign)}</h2>
+            <div class="toolbar no-print">
+                {select("metrics-campaign", t!(i18n, sup_campaign), sup.campaign, campaign_options(app, None), errors, "campaign")}
+            </div>
+            <div class="cards">
+                <div class="card"><div class="card-label">{t!(i18n, sup_dept_coverage)}</div><div class="card-value" id="sup-dept-coverage">{move || pct(campaign_figures().0)}</div><div class="card-note">{move || { let r = campaign_figures().0; format!("{} / {}", r.num, r.den) }} " · BR-E1"</div></div>
+                {move || campaign_figures().1.into_iter().map(|(a, r)| view! {
+                    <div class="card"><div class="card-label">{t!(i18n, sup_aspect_coverage)} "：" {move || a.label(lang())}</div><div class="card-value" data-aspect=a.code()>{pct(r)}</div><div class="card-note">{format!("{} / {}", r.num, r.den)}</div></div>
+                }).collect_view()}
+                <div class="card"><div class="card-label">{t!(i18n, sup_problem_rate)}</div><div class="card-value" id="sup-problem-rate">{move || pct(campaign_figures().2)}</div><div class="card-note">{move || { let r = campaign_figures().2; format!("{} / {}", r.num, r.den) }}</div></div>
+            </div>
+            <table class="table table-compact" id="verdict-mix">
+                <caption>{t!(i18n, sup_verdict_mix)}</caption>
+                <thead><tr>{Verdict::ALL.iter().map(|v| { let v = *v; view! { <th scope="col">{move || v.label(lang())}</th> } }).collect_view()}</tr></thead>
+                <tbody><tr>{move || campaign_figures().3.into_iter().map(|(v, n)| view! { <td class="num" data-verdict=v.code()>{n}</td> }).collect_view()}</tr></tbody>
+            </table>
+            <table class="table table-compact" id="finding-classes">
+                <caption>{t!(i18n, sup_findings_by_class)}</caption>
+                <tbody>
+                    {move || campaign_figures().4.by_category.into_iter().map(|(c, n)| view! { <tr><th scope="row">{move || c.label(lang())}</th><td class="num">{n}</td></tr> }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+        <section class="block" id="sup-rectification-metrics">
+            <h2>{t!(i18n, sup_metrics_rect)}</h2>
+            <div class="cards">
+                <div class="card"><div class="card-label">{t!(i18n, sup_on_time)}</div><div class="card-value" id="sup-on-time">{move || pct(rect().on_time)}</div><div class="card-note">{move || { let r = rect().on_time; format!("{} / {}", r.num, r.den) }}</div></div>
+                <div class="card"><div class="card-label">{t!(i18n, sup_overdue)}</div><div class="card-value" id="sup-overdue">{move || rect().overdue}</div><div class="card-note">{move || pct(rect().overdue_rate)} " · " {t!(i18n, sup_second_overdue)} " " {move || rect().second_overdue}</div></div>
+                <div class="card"><div class="card-label">{t!(i18n, sup_avg_days)}</div><div class="card-value" id="sup-avg-days">{move || rect().average_days.map(|d| format!("{d:.1}")).unwrap_or_else(|| "—".into())}</div></div>
+                <div class="card"><div class="card-label">{t!(i18n, sup_rejection)}</div><div class="card-value" id="sup-rejection">{move || pct(rect().rejection)}</div></div>
+                <div class="card"><div class="card-label">{t!(i18n, sup_yellow_cards)}</div><div class="card-value" id="sup-yellow">{move || rect().yellow_cards}</div></div>
+                <div class="card"><div class="card-label">{t!(i18n, sup_accountability)}</div><div class="card-value" id="sup-accountability">{move || acc().decided}</div>
+                    <div class="card-note">{t!(i18n, sup_units)} " " {move || acc().units} " · " {t!(i18n, sup_persons)} " " {move || acc().persons} " · " {t!(i18n, sup_deduction)} " " {move || format!("{}", acc().deduction_points)}</div></div>
+            </div>
+            <table class="table table-compact" id="accountability-forms">
+                <caption>{t!(i18n, sup_by_form)}</caption>
+                <tbody>{move || acc().by_form.into_iter().map(|(f, n)| view! { <tr><th scope="row">{move || f.label(lang())}</th><td class="num">{n}</td></tr> }).collect_view()}</tbody>
             </table>
         </section>
     }
