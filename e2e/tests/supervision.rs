@@ -51,7 +51,8 @@ async fn a_nominal_only_verdict_needs_evidence_then_its_order_goes_overdue_by_th
     let b = open_supervision().await;
     // A new campaign over all three parks, started on 2014-01-06.
     b.click("#campaign-new").await;
-    b.fill("#campaign-title", "2014 年一季度放权督查（测试）").await;
+    b.fill("#campaign-title", "2014 年一季度放权督查（测试）")
+        .await;
     set_date(&b, "#campaign-from", "2014-01-06").await;
     set_date(&b, "#campaign-to", "2014-01-31").await;
     b.click("#campaign-save").await;
@@ -66,7 +67,9 @@ async fn a_nominal_only_verdict_needs_evidence_then_its_order_goes_overdue_by_th
         .await;
     // One step creates a pending check for every due delegation in scope.
     let missing: usize = b
-        .wait_text("#missing-count", |t| t.parse::<usize>().is_ok_and(|n| n > 0))
+        .wait_text("#missing-count", |t| {
+            t.parse::<usize>().is_ok_and(|n| n > 0)
+        })
         .await
         .parse()
         .expect("count");
@@ -97,8 +100,11 @@ async fn a_nominal_only_verdict_needs_evidence_then_its_order_goes_overdue_by_th
     );
     b.screenshot("supervision-check-refused").await;
     // With evidence the verdict is recorded.
-    b.fill("#check-evidence", "走访 3 家企业，均称须到原部门办理｜企业走访记录")
-        .await;
+    b.fill(
+        "#check-evidence",
+        "走访 3 家企业，均称须到原部门办理｜企业走访记录",
+    )
+    .await;
     b.click("#check-save").await;
     b.wait_css("#check-table tbody tr[data-verdict='NOMINAL_ONLY']")
         .await;
@@ -150,7 +156,8 @@ async fn the_demo_shows_the_campaign_comparison_red_black_list_and_yellow_card()
     b.wait_text("#overdue-count", |t| t == "3").await;
     assert_eq!(b.count("#order-table tbody tr[data-card='true']").await, 1);
     assert_eq!(
-        b.count("#order-table tbody tr[data-overdue='SECOND']").await,
+        b.count("#order-table tbody tr[data-overdue='SECOND']")
+            .await,
         2
     );
     assert_eq!(
@@ -160,7 +167,8 @@ async fn the_demo_shows_the_campaign_comparison_red_black_list_and_yellow_card()
     let carded = "#order-table tbody tr[data-card='true'] button[data-action='open-order']";
     b.click(carded).await;
     let detail = b.text(".order-detail").await;
-    b.js("document.querySelector('.order-detail').scrollIntoView();").await;
+    b.js("document.querySelector('.order-detail').scrollIntoView();")
+        .await;
     assert!(
         detail.contains("黄牌") && detail.contains("已交办 → 整改中"),
         "{detail}"
@@ -177,7 +185,8 @@ async fn the_demo_shows_the_campaign_comparison_red_black_list_and_yellow_card()
     assert!(b.count("#red-black tr[data-list='BLACK']").await > 0);
     assert_eq!(b.text("#sup-yellow").await, "1");
     b.screenshot("supervision-metrics").await;
-    b.js("document.getElementById('sup-metrics').scrollIntoView();").await;
+    b.js("document.getElementById('sup-metrics').scrollIntoView();")
+        .await;
     b.screenshot("supervision-metrics-campaign").await;
     // Accountability: three actions; deductions 2 and 1 reach the 2013 assessment.
     b.click("#tab-accountability").await;
@@ -205,7 +214,8 @@ async fn the_demo_shows_the_campaign_comparison_red_black_list_and_yellow_card()
         .await;
     let hints = b.text("#check-hints").await;
     assert!(hints.contains("信号"), "{hints}");
-    b.js("document.querySelector('.check-detail').scrollIntoView();").await;
+    b.js("document.querySelector('.check-detail').scrollIntoView();")
+        .await;
     b.screenshot("supervision-workspace").await;
     b.quit().await;
 }
@@ -296,6 +306,18 @@ async fn the_service_system_shows_review_list_missing_categories_and_unserved_it
     );
     // The section is in the navigation and reads in English too.
     b.click("#lang-switch").await;
-    b.wait_text("#nav-services", |t| t == "Service system").await;
+    b.wait_text("#nav-services", |t| t == "Service system")
+        .await;
+    b.screenshot("services-en").await;
+    b.click("#nav-supervision").await;
+    b.wait_text("#tab-metrics", |t| t == "Metrics & lists")
+        .await;
+    b.click("#tab-metrics").await;
+    assert!(
+        b.text("#campaign-compare")
+            .await
+            .contains("Campaign comparison")
+    );
+    b.screenshot("supervision-en").await;
     b.quit().await;
 }

@@ -45,12 +45,20 @@ fn yuan(fen: Option<i64>) -> String {
         // Thousands separators for the big registered capitals.
         let mut out = String::new();
         for (i, ch) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 && ch.is_ascii_digit() && s.as_bytes()[i - 1].is_ascii_digit() {
+            if i > 0
+                && (s.len() - i) % 3 == 0
+                && ch.is_ascii_digit()
+                && s.as_bytes()[i - 1].is_ascii_digit()
+            {
                 out.push(',');
             }
             out.push(ch);
         }
-        if f % 100 == 0 { out } else { format!("{out}.{:02}", (f % 100).abs()) }
+        if f % 100 == 0 {
+            out
+        } else {
+            format!("{out}.{:02}", (f % 100).abs())
+        }
     })
     .unwrap_or_default()
 }
@@ -77,7 +85,13 @@ fn DevelopmentSection() -> impl IntoView {
             let ws = d.ws();
             service_rules::cross_held(ws)
                 .into_iter()
-                .map(|(e, x)| (ws.label_of(Kind::Park, &e.data.park_id), e.data.name.clone(), x.clone()))
+                .map(|(e, x)| {
+                    (
+                        ws.label_of(Kind::Park, &e.data.park_id),
+                        e.data.name.clone(),
+                        x.clone(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -86,7 +100,10 @@ fn DevelopmentSection() -> impl IntoView {
             c.all()
                 .iter()
                 .filter(|v| v.rule == "BR-A10" && v.kind == Kind::Park)
-                .map(|v| app.desk.with_untracked(|d| d.ws().label_of(Kind::Park, &v.id)))
+                .map(|v| {
+                    app.desk
+                        .with_untracked(|d| d.ws().label_of(Kind::Park, &v.id))
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -168,12 +185,22 @@ fn parse_shareholders(text: &str) -> Result<Vec<Shareholder>, String> {
         if line.is_empty() {
             continue;
         }
-        let (name, share) = line.rsplit_once([',', '，', '\t']).ok_or(format!("{}", n + 1))?;
-        let pct: f64 = share.trim().trim_end_matches('%').trim().parse().map_err(|_| format!("{}", n + 1))?;
+        let (name, share) = line
+            .rsplit_once([',', '，', '\t'])
+            .ok_or(format!("{}", n + 1))?;
+        let pct: f64 = share
+            .trim()
+            .trim_end_matches('%')
+            .trim()
+            .parse()
+            .map_err(|_| format!("{}", n + 1))?;
         if !(pct.is_finite() && pct >= 0.0) {
             return Err(format!("{}", n + 1));
         }
-        out.push(Shareholder { name: name.trim().to_string(), share_bp: (pct * 100.0).round() as u32 });
+        out.push(Shareholder {
+            name: name.trim().to_string(),
+            share_bp: (pct * 100.0).round() as u32,
+        });
     }
     Ok(out)
 }
@@ -188,10 +215,18 @@ fn parse_executives(text: &str) -> Result<Vec<Executive>, String> {
         let parts: Vec<&str> = line.split([',', '，', '\t']).map(str::trim).collect();
         let role = parts
             .get(1)
-            .and_then(|r| ExecutiveRole::ALL.iter().find(|x| x.zh() == *r || x.en().eq_ignore_ascii_case(r) || x.code() == *r))
+            .and_then(|r| {
+                ExecutiveRole::ALL
+                    .iter()
+                    .find(|x| x.zh() == *r || x.en().eq_ignore_ascii_case(r) || x.code() == *r)
+            })
             .copied()
             .ok_or(format!("{}", n + 1))?;
-        out.push(Executive { name: parts[0].to_string(), role, committee_post: parts.get(2).unwrap_or(&"").to_string() });
+        out.push(Executive {
+            name: parts[0].to_string(),
+            role,
+            committee_post: parts.get(2).unwrap_or(&"").to_string(),
+        });
     }
     Ok(out)
 }
@@ -207,8 +242,15 @@ fn parse_yuan(s: &str) -> Result<Option<i64>, ()> {
         return Err(());
     }
     let y: i64 = int.parse().map_err(|_| ())?;
-    let f: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().map_err(|_| ())? };
-    y.checked_mul(100).and_then(|v| v.checked_add(f)).map(Some).ok_or(())
+    let f: i64 = if frac.is_empty() {
+        0
+    } else {
+        format!("{frac:0<2}").parse().map_err(|_| ())?
+    };
+    y.checked_mul(100)
+        .and_then(|v| v.checked_add(f))
+        .map(Some)
+        .ok_or(())
 }
 
 #[component]
@@ -216,8 +258,18 @@ fn DevForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
-    let current = id.as_ref().and_then(|id| app.desk.with_untracked(|d| d.ws().development_entities.live(id).map(|r| r.data.clone())));
-    let first_park = app.desk.with_untracked(|d| d.ws().parks.iter_live().next().map(|p| p.meta.id.clone()).unwrap_or_default());
+    let current = id.as_ref().and_then(|id| {
+        app.desk
+            .with_untracked(|d| d.ws().development_entities.live(id).map(|r| r.data.clone()))
+    });
+    let first_park = app.desk.with_untracked(|d| {
+        d.ws()
+            .parks
+            .iter_live()
+            .next()
+            .map(|p| p.meta.id.clone())
+            .unwrap_or_default()
+    });
     let e = current.unwrap_or(DevelopmentEntityData {
         park_id: first_park,
         name: String::new(),
@@ -235,17 +287,48 @@ fn DevForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -
     let name = RwSignal::new(e.name.clone());
     let form = RwSignal::new(e.legal_form.code().to_string());
     let credit = RwSignal::new(e.credit_code.clone().unwrap_or_default());
-    let shareholders = RwSignal::new(e.shareholders.iter().map(|s| format!("{}，{}", s.name, f64::from(s.share_bp) / 100.0)).collect::<Vec<_>>().join("\n"));
-    let capital = RwSignal::new(e.registered_capital_fen.map(|f| if f % 100 == 0 { (f / 100).to_string() } else { format!("{}.{:02}", f / 100, f % 100) }).unwrap_or_default());
-    let business = RwSignal::new(e.business_scope.iter().map(|b| b.code().to_string()).collect::<Vec<_>>());
+    let shareholders = RwSignal::new(
+        e.shareholders
+            .iter()
+            .map(|s| format!("{}，{}", s.name, f64::from(s.share_bp) / 100.0))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    let capital = RwSignal::new(
+        e.registered_capital_fen
+            .map(|f| {
+                if f % 100 == 0 {
+                    (f / 100).to_string()
+                } else {
+                    format!("{}.{:02}", f / 100, f % 100)
+                }
+            })
+            .unwrap_or_default(),
+    );
+    let business = RwSignal::new(
+        e.business_scope
+            .iter()
+            .map(|b| b.code().to_string())
+            .collect::<Vec<_>>(),
+    );
     let established = RwSignal::new(date_string(e.established_on));
-    let executives = RwSignal::new(e.executives.iter().map(|x| format!("{}，{}，{}", x.name, x.role.zh(), x.committee_post)).collect::<Vec<_>>().join("\n"));
+    let executives = RwSignal::new(
+        e.executives
+            .iter()
+            .map(|x| format!("{}，{}，{}", x.name, x.role.zh(), x.committee_post))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
     let status = RwSignal::new(e.status.code().to_string());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut local = Vec::new();
         let holders = parse_shareholders(&shareholders.get_untracked()).unwrap_or_else(|line| {
-            local.push(local_error("shareholders", &format!("股东第 {line} 行应为“名称，持股比例%”，如 管委会，100"), &format!("Shareholder line {line} should read “name, share %”, e.g. 管委会, 100")));
+            local.push(local_error(
+                "shareholders",
+                &format!("股东第 {line} 行应为“名称，持股比例%”，如 管委会，100"),
+                &format!("Shareholder line {line} should read “name, share %”, e.g. 管委会, 100"),
+            ));
             Vec::new()
         });
         let execs = parse_executives(&executives.get_untracked()).unwrap_or_else(|line| {
@@ -253,7 +336,11 @@ fn DevForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -
             Vec::new()
         });
         let cap = parse_yuan(&capital.get_untracked()).unwrap_or_else(|_| {
-            local.push(local_error("registered_capital_fen", "注册资本请填写金额（元，最多两位小数）", "Enter the registered capital in yuan (at most two decimals)"));
+            local.push(local_error(
+                "registered_capital_fen",
+                "注册资本请填写金额（元，最多两位小数）",
+                "Enter the registered capital in yuan (at most two decimals)",
+            ));
             None
         });
         if !local.is_empty() {
@@ -268,12 +355,24 @@ fn DevForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -
             credit_code: (!c.is_empty()).then_some(c),
             shareholders: holders,
             registered_capital_fen: cap,
-            business_scope: business.get_untracked().iter().filter_map(|b| DevBusiness::from_code(b)).collect(),
+            business_scope: business
+                .get_untracked()
+                .iter()
+                .filter_map(|b| DevBusiness::from_code(b))
+                .collect(),
             established_on: parse_date(&established.get_untracked()),
             executives: execs,
-            status: ActiveStatus::from_code(&status.get_untracked()).unwrap_or(ActiveStatus::Operating),
+            status: ActiveStatus::from_code(&status.get_untracked())
+                .unwrap_or(ActiveStatus::Operating),
         };
-        save(app, id.clone(), base_rev, Data::DevelopmentEntity(data), errors, edit);
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::DevelopmentEntity(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="dev-form" on:submit=submit novalidate>
@@ -319,7 +418,13 @@ fn OfferingSection() -> impl IntoView {
             let ws = d.ws();
             service_rules::unserved_delegations(ws, day)
                 .into_iter()
-                .map(|x| (x.meta.id.clone(), ws.label_of(Kind::PowerItem, &x.data.power_item_id), ws.label_of(Kind::Park, &x.data.park_id)))
+                .map(|x| {
+                    (
+                        x.meta.id.clone(),
+                        ws.label_of(Kind::PowerItem, &x.data.power_item_id),
+                        ws.label_of(Kind::Park, &x.data.park_id),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -384,12 +489,26 @@ fn OfferingSection() -> impl IntoView {
 }
 
 #[component]
-fn OfferingForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -> impl IntoView {
+fn OfferingForm(
+    edit: RwSignal<Editing>,
+    id: Option<String>,
+    base_rev: Option<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
-    let current = id.as_ref().and_then(|id| app.desk.with_untracked(|d| d.ws().service_offerings.live(id).map(|r| r.data.clone())));
-    let first_park = app.desk.with_untracked(|d| d.ws().parks.iter_live().next().map(|p| p.meta.id.clone()).unwrap_or_default());
+    let current = id.as_ref().and_then(|id| {
+        app.desk
+            .with_untracked(|d| d.ws().service_offerings.live(id).map(|r| r.data.clone()))
+    });
+    let first_park = app.desk.with_untracked(|d| {
+        d.ws()
+            .parks
+            .iter_live()
+            .next()
+            .map(|p| p.meta.id.clone())
+            .unwrap_or_default()
+    });
     let o = current.unwrap_or(ServiceOfferingData {
         park_id: first_park,
         name: String::new(),
@@ -413,7 +532,12 @@ fn OfferingForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u3
             ws.delegations
                 .iter_live()
                 .filter(|x| x.data.park_id == p)
-                .map(|x| (x.meta.id.clone(), ws.label_of(Kind::PowerItem, &x.data.power_item_id)))
+                .map(|x| {
+                    (
+                        x.meta.id.clone(),
+                        ws.label_of(Kind::PowerItem, &x.data.power_item_id),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -422,12 +546,21 @@ fn OfferingForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u3
         let data = ServiceOfferingData {
             park_id: park.get_untracked(),
             name: name.get_untracked().trim().to_string(),
-            kind: ServiceKind::from_code(&kind.get_untracked()).unwrap_or(ServiceKind::OneStopWindow),
+            kind: ServiceKind::from_code(&kind.get_untracked())
+                .unwrap_or(ServiceKind::OneStopWindow),
             linked_delegation_ids: linked.get_untracked(),
             promise: promise.get_untracked().trim().to_string(),
-            status: ActiveStatus::from_code(&status.get_untracked()).unwrap_or(ActiveStatus::Operating),
+            status: ActiveStatus::from_code(&status.get_untracked())
+                .unwrap_or(ActiveStatus::Operating),
         };
-        save(app, id.clone(), base_rev, Data::ServiceOffering(data), errors, edit);
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::ServiceOffering(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="offering-form" on:submit=submit novalidate>
@@ -462,8 +595,17 @@ fn InstitutionSection() -> impl IntoView {
             ws.parks
                 .iter_live()
                 .map(|p| {
-                    let n = ws.institutions.iter_live().filter(|i| i.data.park_id == p.meta.id && i.data.in_force_on(day)).count();
-                    (p.meta.id.clone(), p.data.name_zh.clone(), n, service_rules::missing_categories(ws, &p.meta.id, day))
+                    let n = ws
+                        .institutions
+                        .iter_live()
+                        .filter(|i| i.data.park_id == p.meta.id && i.data.in_force_on(day))
+                        .count();
+                    (
+                        p.meta.id.clone(),
+                        p.data.name_zh.clone(),
+                        n,
+                        service_rules::missing_categories(ws, &p.meta.id, day),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -476,7 +618,13 @@ fn InstitutionSection() -> impl IntoView {
             ws.institutions
                 .iter_live()
                 .filter(|i| p.is_empty() || i.data.park_id == p)
-                .map(|i| (i.clone(), ws.label_of(Kind::Park, &i.data.park_id), i.data.in_force_on(day)))
+                .map(|i| {
+                    (
+                        i.clone(),
+                        ws.label_of(Kind::Park, &i.data.park_id),
+                        i.data.in_force_on(day),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -560,15 +708,32 @@ fn RequiredCategories() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let errors: FieldErrors = RwSignal::new(Vec::new());
-    let chosen = RwSignal::new(
-        app.desk.with_untracked(|d| parameters::of(d.ws()).required_institution_categories.iter().map(|c| c.code().to_string()).collect::<Vec<_>>()),
-    );
+    let chosen = RwSignal::new(app.desk.with_untracked(|d| {
+        parameters::of(d.ws())
+            .required_institution_categories
+            .iter()
+            .map(|c| c.code().to_string())
+            .collect::<Vec<_>>()
+    }));
     let edit = RwSignal::new(Editing::Closed);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (id, current) = app.desk.with_untracked(|d| (d.ws().parameters.iter_live().next().map(|r| r.meta.id.clone()), parameters::of(d.ws())));
+        let (id, current) = app.desk.with_untracked(|d| {
+            (
+                d.ws()
+                    .parameters
+                    .iter_live()
+                    .next()
+                    .map(|r| r.meta.id.clone()),
+                parameters::of(d.ws()),
+            )
+        });
         let data = ParametersData {
-            required_institution_categories: InstitutionCategory::ALL.iter().copied().filter(|c| chosen.with_untracked(|x| x.iter().any(|y| y == c.code()))).collect(),
+            required_institution_categories: InstitutionCategory::ALL
+                .iter()
+                .copied()
+                .filter(|c| chosen.with_untracked(|x| x.iter().any(|y| y == c.code())))
+                .collect(),
             ..current
         };
         save(app, id, None, Data::Parameters(data), errors, edit);
@@ -586,12 +751,26 @@ fn RequiredCategories() -> impl IntoView {
 }
 
 #[component]
-fn InstitutionForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -> impl IntoView {
+fn InstitutionForm(
+    edit: RwSignal<Editing>,
+    id: Option<String>,
+    base_rev: Option<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
-    let current = id.as_ref().and_then(|id| app.desk.with_untracked(|d| d.ws().institutions.live(id).map(|r| r.data.clone())));
-    let first_park = app.desk.with_untracked(|d| d.ws().parks.iter_live().next().map(|p| p.meta.id.clone()).unwrap_or_default());
+    let current = id.as_ref().and_then(|id| {
+        app.desk
+            .with_untracked(|d| d.ws().institutions.live(id).map(|r| r.data.clone()))
+    });
+    let first_park = app.desk.with_untracked(|d| {
+        d.ws()
+            .parks
+            .iter_live()
+            .next()
+            .map(|p| p.meta.id.clone())
+            .unwrap_or_default()
+    });
     let i = current.unwrap_or(InstitutionData {
         park_id: first_park,
         title: String::new(),
@@ -619,13 +798,26 @@ fn InstitutionForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option
         let data = InstitutionData {
             park_id: park.get_untracked(),
             title: title.get_untracked().trim().to_string(),
-            category: InstitutionCategory::from_code(&category.get_untracked()).unwrap_or(InstitutionCategory::Other),
-            status: InstitutionStatus::from_code(&status.get_untracked()).unwrap_or(InstitutionStatus::Drafting),
-            issued: (!t.is_empty() || !no.is_empty()).then(|| DocRef { doc_no: (!no.is_empty()).then_some(no), title: t, issued_on: parse_date(&doc_date.get_untracked()) }),
+            category: InstitutionCategory::from_code(&category.get_untracked())
+                .unwrap_or(InstitutionCategory::Other),
+            status: InstitutionStatus::from_code(&status.get_untracked())
+                .unwrap_or(InstitutionStatus::Drafting),
+            issued: (!t.is_empty() || !no.is_empty()).then(|| DocRef {
+                doc_no: (!no.is_empty()).then_some(no),
+                title: t,
+                issued_on: parse_date(&doc_date.get_untracked()),
+            }),
             effective_from: parse_date(&from.get_untracked()),
             review_due: parse_date(&review.get_untracked()),
         };
-        save(app, id.clone(), base_rev, Data::Institution(data), errors, edit);
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::Institution(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="institution-form" on:submit=submit novalidate>

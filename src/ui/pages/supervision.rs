@@ -105,7 +105,10 @@ fn latest_campaign(app: AppState) -> String {
     })
 }
 
-fn campaign_options(app: AppState, all: Option<&'static str>) -> impl Fn() -> Options + Send + Sync {
+fn campaign_options(
+    app: AppState,
+    all: Option<&'static str>,
+) -> impl Fn() -> Options + Send + Sync {
     move || {
         let mut v: Options = all
             .map(|a| vec![(String::new(), a.to_string())])
@@ -353,7 +356,11 @@ fn CampaignsTab() -> impl IntoView {
 }
 
 #[component]
-fn CampaignForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -> impl IntoView {
+fn CampaignForm(
+    edit: RwSignal<Editing>,
+    id: Option<String>,
+    base_rev: Option<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
@@ -363,8 +370,16 @@ fn CampaignForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u3
     });
     let (all_parks, team) = app.desk.with_untracked(|d| {
         (
-            d.ws().parks.iter_live().map(|p| p.meta.id.clone()).collect::<Vec<_>>(),
-            d.ws().inspection_teams.iter_live().next().map(|t| t.meta.id.clone()),
+            d.ws()
+                .parks
+                .iter_live()
+                .map(|p| p.meta.id.clone())
+                .collect::<Vec<_>>(),
+            d.ws()
+                .inspection_teams
+                .iter_live()
+                .next()
+                .map(|t| t.meta.id.clone()),
         )
     });
     let c = current.unwrap_or(InspectionCampaignData {
@@ -388,7 +403,12 @@ fn CampaignForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u3
     let team = RwSignal::new(c.team_id.clone().unwrap_or_default());
     let parks = RwSignal::new(c.scope_parks.clone());
     let depts = RwSignal::new(c.scope_depts.clone());
-    let aspects = RwSignal::new(c.aspects.iter().map(|a| a.code().to_string()).collect::<Vec<_>>());
+    let aspects = RwSignal::new(
+        c.aspects
+            .iter()
+            .map(|a| a.code().to_string())
+            .collect::<Vec<_>>(),
+    );
     let doc = c.report.clone().unwrap_or_default();
     let doc_no = RwSignal::new(doc.doc_no.clone().unwrap_or_default());
     let doc_title = RwSignal::new(doc.title.clone());
@@ -396,13 +416,24 @@ fn CampaignForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u3
     let keep = StoredValue::new((c.status, c.history.clone()));
     let team_opts = move || {
         let mut v: Options = vec![(String::new(), "—".into())];
-        app.desk.with(|d| v.extend(d.ws().inspection_teams.iter_live().map(|t| (t.meta.id.clone(), t.data.name.clone()))));
+        app.desk.with(|d| {
+            v.extend(
+                d.ws()
+                    .inspection_teams
+                    .iter_live()
+                    .map(|t| (t.meta.id.clone(), t.data.name.clone())),
+            )
+        });
         v
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(start) = parse_date(&from.get_untracked()) else {
-            errors.set(vec![local_error("period", "请填写开始日期", "Enter the start date")]);
+            errors.set(vec![local_error(
+                "period",
+                "请填写开始日期",
+                "Enter the start date",
+            )]);
             return;
         };
         let t = team.get_untracked();
@@ -431,7 +462,14 @@ fn CampaignForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u3
             }),
             history,
         };
-        save(app, id.clone(), base_rev, Data::InspectionCampaign(data), errors, edit);
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::InspectionCampaign(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="campaign-form" on:submit=submit novalidate>
@@ -444,7 +482,7 @@ fn CampaignForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u3
                 {select("campaign-team", t!(i18n, sup_team), team, team_opts, errors, "team_id")}
                 {check_group("campaign-parks", t!(i18n, sup_scope_parks), parks, park_options(app, None), errors, "scope_parks")}
                 {check_group("campaign-aspects", t!(i18n, sup_aspects), aspects, enum_options(InspectionAspect::ALL, InspectionAspect::code, InspectionAspect::label, lang), errors, "aspects")}
-                {check_group("campaign-depts", t!(i18n, sup_scope_depts), depts, org_options(app, None, &[OrgKind::Department]), errors, "scope_depts")}
+                {check_group("campaign-depts", t!(i18n, sup_scope_depts), depts, org_options(app, None, &[OrgKind::Department, OrgKind::CountyGovernment, OrgKind::CityGovernment]), errors, "scope_depts")}
                 {input("campaign-doc-no", t!(i18n, sup_report_no), doc_no, errors, "report_no", "text")}
                 {input("campaign-doc-title", t!(i18n, sup_report_title), doc_title, errors, "report", "text")}
                 {input("campaign-doc-date", t!(i18n, f_doc_date), doc_date, errors, "report_date", "date")}
@@ -482,7 +520,9 @@ fn ChecksTab() -> impl IntoView {
     let generate = move |_| {
         let day = app.as_of.get_untracked();
         let cid = sup.campaign.get_untracked();
-        let items = app.desk.with_untracked(|d| missing_checks(d.ws(), &cid, day));
+        let items = app
+            .desk
+            .with_untracked(|d| missing_checks(d.ws(), &cid, day));
         let n = items.len();
         run(
             app,
@@ -506,7 +546,12 @@ fn ChecksTab() -> impl IntoView {
             let findings: std::collections::HashMap<&str, (FindingCategory, FindingStatus)> = ws
                 .findings
                 .iter_live()
-                .flat_map(|x| x.data.check_ids.iter().map(move |c| (c.as_str(), (x.data.category, x.data.status))))
+                .flat_map(|x| {
+                    x.data
+                        .check_ids
+                        .iter()
+                        .map(move |c| (c.as_str(), (x.data.category, x.data.status)))
+                })
                 .collect();
             ws.inspection_checks
                 .iter_live()
@@ -519,10 +564,18 @@ fn ChecksTab() -> impl IntoView {
                                 .of(Kind::Delegation, delegation_id)
                                 .filter(|v| v.severity == Severity::Signal)
                                 .count();
-                            (ws.label_of(Kind::PowerItem, &dlg.data.power_item_id), Some(dlg.data.park_id.clone()), n)
+                            (
+                                ws.label_of(Kind::PowerItem, &dlg.data.power_item_id),
+                                Some(dlg.data.park_id.clone()),
+                                n,
+                            )
                         }
-                        CheckTarget::Department { org_id } => (ws.label_of(Kind::OrgUnit, org_id), None, 0),
-                        CheckTarget::Park { park_id } => (ws.label_of(Kind::Park, park_id), Some(park_id.clone()), 0),
+                        CheckTarget::Department { org_id } => {
+                            (ws.label_of(Kind::OrgUnit, org_id), None, 0)
+                        }
+                        CheckTarget::Park { park_id } => {
+                            (ws.label_of(Kind::Park, park_id), Some(park_id.clone()), 0)
+                        }
                     };
                     if !p.is_empty() && park_id.as_deref() != Some(p.as_str()) {
                         return None;
@@ -535,8 +588,13 @@ fn ChecksTab() -> impl IntoView {
                         CheckFilter::Problems => finding.is_some(),
                     };
                     keep.then(|| {
-                        let park_name = park_id.map(|p| ws.label_of(Kind::Park, &p)).unwrap_or_default();
-                        let issues = checks.of(Kind::InspectionCheck, c.id()).filter(|v| v.severity != Severity::Info).count();
+                        let park_name = park_id
+                            .map(|p| ws.label_of(Kind::Park, &p))
+                            .unwrap_or_default();
+                        let issues = checks
+                            .of(Kind::InspectionCheck, c.id())
+                            .filter(|v| v.severity != Severity::Info)
+                            .count();
                         (c.clone(), subject, park_name, signals, finding, issues)
                     })
                 })
@@ -639,8 +697,17 @@ fn AddTargetCheck() -> impl IntoView {
         let mut v: Options = vec![(String::new(), "—".into())];
         app.desk.with(|d| {
             let ws = d.ws();
-            v.extend(ws.org_units.iter_live().filter(|o| o.data.kind == OrgKind::Department).map(|o| (format!("D:{}", o.meta.id), o.data.name.clone())));
-            v.extend(ws.parks.iter_live().map(|p| (format!("P:{}", p.meta.id), p.data.name_zh.clone())));
+            v.extend(
+                ws.org_units
+                    .iter_live()
+                    .filter(|o| o.data.kind == OrgKind::Department)
+                    .map(|o| (format!("D:{}", o.meta.id), o.data.name.clone())),
+            );
+            v.extend(
+                ws.parks
+                    .iter_live()
+                    .map(|p| (format!("P:{}", p.meta.id), p.data.name_zh.clone())),
+            );
         });
         v
     };
@@ -648,19 +715,36 @@ fn AddTargetCheck() -> impl IntoView {
         ev.prevent_default();
         let t = target.get_untracked();
         let target = match t.split_once(':') {
-            Some(("D", id)) => CheckTarget::Department { org_id: id.to_string() },
-            Some(("P", id)) => CheckTarget::Park { park_id: id.to_string() },
+            Some(("D", id)) => CheckTarget::Department {
+                org_id: id.to_string(),
+            },
+            Some(("P", id)) => CheckTarget::Park {
+                park_id: id.to_string(),
+            },
             _ => {
-                errors.set(vec![local_error("target", "请选择核查的部门或园区", "Choose the department or park to check")]);
+                errors.set(vec![local_error(
+                    "target",
+                    "请选择核查的部门或园区",
+                    "Choose the department or park to check",
+                )]);
                 return;
             }
         };
         let check = InspectionCheckData {
             target,
-            aspect: InspectionAspect::from_code(&aspect.get_untracked()).unwrap_or(InspectionAspect::Support),
+            aspect: InspectionAspect::from_code(&aspect.get_untracked())
+                .unwrap_or(InspectionAspect::Support),
             ..InspectionCheckData::pending(&sup.campaign.get_untracked(), "")
         };
-        run(app, Command::Save { id: None, data: Data::InspectionCheck(check), base_rev: None }, errors);
+        run(
+            app,
+            Command::Save {
+                id: None,
+                data: Data::InspectionCheck(check),
+                base_rev: None,
+            },
+            errors,
+        );
     };
     view! {
         <details class="editor no-print">
@@ -720,7 +804,10 @@ fn CheckEditor(id: String) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let sup = use_sup();
-    let Some(rec) = app.desk.with_untracked(|d| d.ws().inspection_checks.live(&id).cloned()) else {
+    let Some(rec) = app
+        .desk
+        .with_untracked(|d| d.ws().inspection_checks.live(&id).cloned())
+    else {
         return ().into_any();
     };
     let c = rec.data.clone();
@@ -736,7 +823,12 @@ fn CheckEditor(id: String) -> impl IntoView {
                         ws.label_of(Kind::Delegation, did),
                         r.data.lifecycle,
                         r.data.reception,
-                        r.data.retained_links.iter().map(|l| l.zh()).collect::<Vec<_>>().join("、"),
+                        r.data
+                            .retained_links
+                            .iter()
+                            .map(|l| l.zh())
+                            .collect::<Vec<_>>()
+                            .join("、"),
                         r.data.added_preconditions.join("；"),
                     )
                 });
@@ -762,7 +854,12 @@ fn CheckEditor(id: String) -> impl IntoView {
     };
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let on = RwSignal::new(date_string(c.checked_on.or_else(|| act_on(sup))));
-    let methods = RwSignal::new(c.methods.iter().map(|m| m.code().to_string()).collect::<Vec<_>>());
+    let methods = RwSignal::new(
+        c.methods
+            .iter()
+            .map(|m| m.code().to_string())
+            .collect::<Vec<_>>(),
+    );
     let evidence = RwSignal::new(evidence_text(&c.evidence));
     let verdict = RwSignal::new(c.verdict.map(|v| v.code().to_string()).unwrap_or_default());
     let result = RwSignal::new(c.result.map(|v| v.code().to_string()).unwrap_or_default());
@@ -773,32 +870,62 @@ fn CheckEditor(id: String) -> impl IntoView {
     // changeable) as the responsible unit BR-E4 asks for.
     Effect::new(move |_| {
         let v = Verdict::from_code(&verdict.get());
-        if v.is_some_and(Verdict::is_withholding) && responsible.get_untracked().is_empty()
+        if v.is_some_and(Verdict::is_withholding)
+            && responsible.get_untracked().is_empty()
             && let Some(s) = &source
         {
             responsible.set(s.clone());
         }
     });
     let verdict_opts = move || {
-        let mut v: Options = vec![(String::new(), if lang() == Lang::Zh { "未认定".into() } else { "Not decided".into() })];
-        v.extend(Verdict::ALL.iter().map(|x| (x.code().to_string(), x.label(lang()).to_string())));
+        let mut v: Options = vec![(
+            String::new(),
+            if lang() == Lang::Zh {
+                "未认定".into()
+            } else {
+                "Not decided".into()
+            },
+        )];
+        v.extend(
+            Verdict::ALL
+                .iter()
+                .map(|x| (x.code().to_string(), x.label(lang()).to_string())),
+        );
         v
     };
     let result_opts = move || {
-        let mut v: Options = vec![(String::new(), if lang() == Lang::Zh { "未认定".into() } else { "Not decided".into() })];
-        v.extend(AspectResult::ALL.iter().map(|x| (x.code().to_string(), x.label(lang()).to_string())));
+        let mut v: Options = vec![(
+            String::new(),
+            if lang() == Lang::Zh {
+                "未认定".into()
+            } else {
+                "Not decided".into()
+            },
+        )];
+        v.extend(
+            AspectResult::ALL
+                .iter()
+                .map(|x| (x.code().to_string(), x.label(lang()).to_string())),
+        );
         v
     };
     let id2 = id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(current) = app.desk.with_untracked(|d| d.ws().inspection_checks.live(&id2).cloned()) else {
+        let Some(current) = app
+            .desk
+            .with_untracked(|d| d.ws().inspection_checks.live(&id2).cloned())
+        else {
             return;
         };
         let r = responsible.get_untracked();
         let data = InspectionCheckData {
             checked_on: parse_date(&on.get_untracked()),
-            methods: methods.get_untracked().iter().filter_map(|m| CheckMethod::from_code(m)).collect(),
+            methods: methods
+                .get_untracked()
+                .iter()
+                .filter_map(|m| CheckMethod::from_code(m))
+                .collect(),
             evidence: parse_evidence(&evidence.get_untracked()),
             verdict: Verdict::from_code(&verdict.get_untracked()),
             result: AspectResult::from_code(&result.get_untracked()),
@@ -807,7 +934,15 @@ fn CheckEditor(id: String) -> impl IntoView {
             inspectors: split_list(&inspectors.get_untracked()),
             ..current.data.clone()
         };
-        run(app, Command::Save { id: Some(id2.clone()), data: Data::InspectionCheck(data), base_rev: Some(base_rev) }, errors);
+        run(
+            app,
+            Command::Save {
+                id: Some(id2.clone()),
+                data: Data::InspectionCheck(data),
+                base_rev: Some(base_rev),
+            },
+            errors,
+        );
     };
     let delegation_check = is_delegation.is_some();
     view! {
@@ -866,9 +1001,24 @@ fn FindingsTab() -> impl IntoView {
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let proposals = move || app.desk.with(|d| accountability::proposals(d.ws()).len());
     let propose = move |_| {
-        let items: Vec<Data> = app.desk.with_untracked(|d| accountability::proposals(d.ws()).into_iter().map(Data::AccountabilityAction).collect());
+        let items: Vec<Data> = app.desk.with_untracked(|d| {
+            accountability::proposals(d.ws())
+                .into_iter()
+                .map(Data::AccountabilityAction)
+                .collect()
+        });
         let n = items.len();
-        run(app, Command::CreateMany { items, summary: Text::new(format!("对 {n} 个重复发生的问题启动责任追究（线索）"), format!("Proposed accountability for {n} repeat findings")) }, errors);
+        run(
+            app,
+            Command::CreateMany {
+                items,
+                summary: Text::new(
+                    format!("对 {n} 个重复发生的问题启动责任追究（线索）"),
+                    format!("Proposed accountability for {n} repeat findings"),
+                ),
+            },
+            errors,
+        );
     };
     let rows = move || {
         let cid = campaign.get();
@@ -880,7 +1030,10 @@ fn FindingsTab() -> impl IntoView {
             let mut orders: std::collections::HashMap<&str, Vec<&str>> = Default::default();
             for o in ws.rectification_orders.iter_live() {
                 for f in &o.data.finding_ids {
-                    orders.entry(f.as_str()).or_default().push(o.data.notice_no.as_str());
+                    orders
+                        .entry(f.as_str())
+                        .or_default()
+                        .push(o.data.notice_no.as_str());
                 }
             }
             ws.findings
@@ -888,20 +1041,49 @@ fn FindingsTab() -> impl IntoView {
                 .filter(|f| st.is_empty() || f.data.status.code() == st)
                 .filter(|f| {
                     cid.is_empty()
-                        || f.data.check_ids.first().and_then(|c| ws.inspection_checks.live(c)).is_some_and(|c| c.data.campaign_id == cid)
+                        || f.data
+                            .check_ids
+                            .first()
+                            .and_then(|c| ws.inspection_checks.live(c))
+                            .is_some_and(|c| c.data.campaign_id == cid)
                 })
                 .map(|f| {
-                    let unit = f.data.lead_responsible_org_id.as_ref().map(|o| ws.label_of(Kind::OrgUnit, o)).unwrap_or_else(|| "—".into());
+                    let unit = f
+                        .data
+                        .lead_responsible_org_id
+                        .as_ref()
+                        .map(|o| ws.label_of(Kind::OrgUnit, o))
+                        .unwrap_or_else(|| "—".into());
                     let notices = orders.get(f.id()).map(|v| v.join("、")).unwrap_or_default();
-                    let issues = checks.of(Kind::Finding, f.id()).filter(|v| v.severity != Severity::Info).count();
-                    (f.clone(), unit, repeats.get(f.id()).copied().unwrap_or(0), notices, issues)
+                    let issues = checks
+                        .of(Kind::Finding, f.id())
+                        .filter(|v| v.severity != Severity::Info)
+                        .count();
+                    (
+                        f.clone(),
+                        unit,
+                        repeats.get(f.id()).copied().unwrap_or(0),
+                        notices,
+                        issues,
+                    )
                 })
                 .collect::<Vec<_>>()
         })
     };
     let status_opts = move || {
-        let mut v: Options = vec![(String::new(), if lang() == Lang::Zh { "全部".into() } else { "All".into() })];
-        v.extend(FindingStatus::ALL.iter().map(|s| (s.code().to_string(), s.label(lang()).to_string())));
+        let mut v: Options = vec![(
+            String::new(),
+            if lang() == Lang::Zh {
+                "全部".into()
+            } else {
+                "All".into()
+            },
+        )];
+        v.extend(
+            FindingStatus::ALL
+                .iter()
+                .map(|s| (s.code().to_string(), s.label(lang()).to_string())),
+        );
         v
     };
     view! {
@@ -970,7 +1152,10 @@ fn FindingDetail(id: String) -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let sup = use_sup();
-    let Some(rec) = app.desk.with_untracked(|d| d.ws().findings.live(&id).cloned()) else {
+    let Some(rec) = app
+        .desk
+        .with_untracked(|d| d.ws().findings.live(&id).cloned())
+    else {
         return ().into_any();
     };
     let f = rec.data.clone();
@@ -978,26 +1163,47 @@ fn FindingDetail(id: String) -> impl IntoView {
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let description = RwSignal::new(f.description.clone());
     let severity = RwSignal::new(f.severity.code().to_string());
-    let motives = RwSignal::new(f.motives.iter().map(|m| m.code().to_string()).collect::<Vec<_>>());
+    let motives = RwSignal::new(
+        f.motives
+            .iter()
+            .map(|m| m.code().to_string())
+            .collect::<Vec<_>>(),
+    );
     let lead = RwSignal::new(f.lead_responsible_org_id.clone().unwrap_or_default());
     let co = RwSignal::new(f.co_responsible_org_ids.clone());
     let reason = RwSignal::new(String::new());
     let id2 = id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(current) = app.desk.with_untracked(|d| d.ws().findings.live(&id2).cloned()) else {
+        let Some(current) = app
+            .desk
+            .with_untracked(|d| d.ws().findings.live(&id2).cloned())
+        else {
             return;
         };
         let l = lead.get_untracked();
         let data = FindingData {
             description: description.get_untracked().trim().to_string(),
-            severity: FindingSeverity::from_code(&severity.get_untracked()).unwrap_or(current.data.severity),
-            motives: motives.get_untracked().iter().filter_map(|m| Motive::from_code(m)).collect(),
+            severity: FindingSeverity::from_code(&severity.get_untracked())
+                .unwrap_or(current.data.severity),
+            motives: motives
+                .get_untracked()
+                .iter()
+                .filter_map(|m| Motive::from_code(m))
+                .collect(),
             lead_responsible_org_id: (!l.is_empty()).then_some(l),
             co_responsible_org_ids: co.get_untracked(),
             ..current.data.clone()
         };
-        run(app, Command::Save { id: Some(id2.clone()), data: Data::Finding(data), base_rev: Some(base_rev) }, errors);
+        run(
+            app,
+            Command::Save {
+                id: Some(id2.clone()),
+                data: Data::Finding(data),
+                base_rev: Some(base_rev),
+            },
+            errors,
+        );
     };
     // Copy, so each step button can hold it.
     let key = StoredValue::new(id.clone());
@@ -1007,10 +1213,28 @@ fn FindingDetail(id: String) -> impl IntoView {
             return;
         };
         let id = key.get_value();
-        let rev = app.desk.with_untracked(|d| d.ws().findings.live(&id).map(|r| r.meta.rev));
-        run(app, Command::Act { id, act: Act::Finding(FindingStep { to, on, reason: reason.get_untracked() }), base_rev: rev }, errors);
+        let rev = app
+            .desk
+            .with_untracked(|d| d.ws().findings.live(&id).map(|r| r.meta.rev));
+        run(
+            app,
+            Command::Act {
+                id,
+                act: Act::Finding(FindingStep {
+                    to,
+                    on,
+                    reason: reason.get_untracked(),
+                }),
+                base_rev: rev,
+            },
+            errors,
+        );
     };
-    let next: Vec<FindingStatus> = FindingStatus::ALL.iter().copied().filter(|s| f.status.can_become(*s)).collect();
+    let next: Vec<FindingStatus> = FindingStatus::ALL
+        .iter()
+        .copied()
+        .filter(|s| f.status.can_become(*s))
+        .collect();
     let history = f.history.clone();
     view! {
         <div class="detail">
@@ -1090,14 +1314,32 @@ fn OrdersTab() -> impl IntoView {
                     _ => true,
                 })
                 .map(|(o, s, od, card)| {
-                    let lead = o.data.lead_org_id.as_ref().map(|x| ws.label_of(Kind::OrgUnit, x)).unwrap_or_else(|| "—".into());
-                    let issues = checks.of(Kind::RectificationOrder, o.id()).filter(|v| v.severity != Severity::Info).count();
+                    let lead = o
+                        .data
+                        .lead_org_id
+                        .as_ref()
+                        .map(|x| ws.label_of(Kind::OrgUnit, x))
+                        .unwrap_or_else(|| "—".into());
+                    let issues = checks
+                        .of(Kind::RectificationOrder, o.id())
+                        .filter(|v| v.severity != Severity::Info)
+                        .count();
                     let deadline = o.data.deadline_on(day);
-                    let about = o.data.finding_ids.iter().map(|f| ws.label_of(Kind::Finding, f)).collect::<Vec<_>>().join("；");
+                    let about = o
+                        .data
+                        .finding_ids
+                        .iter()
+                        .map(|f| ws.label_of(Kind::Finding, f))
+                        .collect::<Vec<_>>()
+                        .join("；");
                     (o, s, od, card, (lead, about), deadline, issues)
                 })
                 .collect();
-            list.sort_by(|a, b| notice_key(&a.0.data.notice_no).cmp(&notice_key(&b.0.data.notice_no)).then(a.0.meta.id.cmp(&b.0.meta.id)));
+            list.sort_by(|a, b| {
+                notice_key(&a.0.data.notice_no)
+                    .cmp(&notice_key(&b.0.data.notice_no))
+                    .then(a.0.meta.id.cmp(&b.0.meta.id))
+            });
             list
         })
     };
@@ -1219,7 +1461,10 @@ fn OrderDetail(id: String) -> impl IntoView {
     let flag = RwSignal::new(true);
     let reviewer = RwSignal::new(String::new());
     let id_rec = id.clone();
-    let rec = move || app.desk.with(|d| d.ws().rectification_orders.live(&id_rec).cloned());
+    let rec = move || {
+        app.desk
+            .with(|d| d.ws().rectification_orders.live(&id_rec).cloned())
+    };
     let id_act = id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -1229,28 +1474,70 @@ fn OrderDetail(id: String) -> impl IntoView {
         };
         let t = text.get_untracked();
         let act = match action.get_untracked().as_str() {
-            "ASSIGN" => RectAction::Assign { on, deadline: parse_date(&deadline.get_untracked()) },
+            "ASSIGN" => RectAction::Assign {
+                on,
+                deadline: parse_date(&deadline.get_untracked()),
+            },
             "ACKNOWLEDGE" => RectAction::Acknowledge { on },
             "REMIND" => RectAction::Remind { on },
             "REQUEST_EXTENSION" => match parse_date(&deadline.get_untracked()) {
-                Some(nd) => RectAction::RequestExtension { on, new_deadline: nd, reason: t },
+                Some(nd) => RectAction::RequestExtension {
+                    on,
+                    new_deadline: nd,
+                    reason: t,
+                },
                 None => {
-                    errors.set(vec![local_error("deadline", "请填写申请延至的日期", "Enter the new deadline requested")]);
+                    errors.set(vec![local_error(
+                        "deadline",
+                        "请填写申请延至的日期",
+                        "Enter the new deadline requested",
+                    )]);
                     return;
                 }
             },
-            "DECIDE_EXTENSION" => RectAction::DecideExtension { on, approve: flag.get_untracked(), comment: t },
-            "SUBMIT" => RectAction::Submit { on, measures: t, evidence: split_list(&second_text.get_untracked()), self_assessment: String::new() },
-            "REVIEW" => RectAction::Review { on, reviewer: reviewer.get_untracked(), pass: flag.get_untracked(), comment: t },
+            "DECIDE_EXTENSION" => RectAction::DecideExtension {
+                on,
+                approve: flag.get_untracked(),
+                comment: t,
+            },
+            "SUBMIT" => RectAction::Submit {
+                on,
+                measures: t,
+                evidence: split_list(&second_text.get_untracked()),
+                self_assessment: String::new(),
+            },
+            "REVIEW" => RectAction::Review {
+                on,
+                reviewer: reviewer.get_untracked(),
+                pass: flag.get_untracked(),
+                comment: t,
+            },
             "SUSPEND" => RectAction::Suspend { on, reason: t },
             "YELLOW_CARD" => RectAction::YellowCard { on, reason: t },
             _ => {
-                errors.set(vec![local_error("action", "请选择办理步骤", "Choose a step")]);
+                errors.set(vec![local_error(
+                    "action",
+                    "请选择办理步骤",
+                    "Choose a step",
+                )]);
                 return;
             }
         };
-        let rev = app.desk.with_untracked(|d| d.ws().rectification_orders.live(&id_act).map(|r| r.meta.rev));
-        if run(app, Command::Act { id: id_act.clone(), act: Act::Rectification(act), base_rev: rev }, errors) {
+        let rev = app.desk.with_untracked(|d| {
+            d.ws()
+                .rectification_orders
+                .live(&id_act)
+                .map(|r| r.meta.rev)
+        });
+        if run(
+            app,
+            Command::Act {
+                id: id_act.clone(),
+                act: Act::Rectification(act),
+                base_rev: rev,
+            },
+            errors,
+        ) {
             action.set(String::new());
             text.set(String::new());
             second_text.set(String::new());
@@ -1371,7 +1658,10 @@ fn OrderDraftEditor(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
-    let Some(rec) = app.desk.with_untracked(|d| d.ws().rectification_orders.live(&id).cloned()) else {
+    let Some(rec) = app
+        .desk
+        .with_untracked(|d| d.ws().rectification_orders.live(&id).cloned())
+    else {
         return ().into_any();
     };
     let o = rec.data.clone();
@@ -1393,7 +1683,15 @@ fn OrderDraftEditor(id: String) -> impl IntoView {
         data.urgency = Urgency::from_code(&urgency.get_untracked()).unwrap_or(Urgency::Normal);
         data.is_major = major.get_untracked();
         data.deadline = parse_date(&deadline.get_untracked());
-        run(app, Command::Save { id: Some(id.clone()), data: Data::RectificationOrder(data), base_rev: Some(base_rev) }, errors);
+        run(
+            app,
+            Command::Save {
+                id: Some(id.clone()),
+                data: Data::RectificationOrder(data),
+                base_rev: Some(base_rev),
+            },
+            errors,
+        );
     };
     view! {
         <form class="form" id="order-draft-form" on:submit=submit novalidate>
@@ -1432,11 +1730,23 @@ fn AccountabilityTab() -> impl IntoView {
                         AccountTarget::Org { org_id } => ws.label_of(Kind::OrgUnit, org_id),
                         AccountTarget::Person { name, post, org_id } => format!(
                             "{name}（{}{post}）",
-                            org_id.as_ref().map(|o| ws.label_of(Kind::OrgUnit, o)).unwrap_or_default()
+                            org_id
+                                .as_ref()
+                                .map(|o| ws.label_of(Kind::OrgUnit, o))
+                                .unwrap_or_default()
                         ),
                     };
-                    let findings = a.data.finding_ids.iter().map(|f| ws.label_of(Kind::Finding, f)).collect::<Vec<_>>().join("；");
-                    let issues = checks.of(Kind::AccountabilityAction, a.id()).filter(|v| v.severity != Severity::Info).count();
+                    let findings = a
+                        .data
+                        .finding_ids
+                        .iter()
+                        .map(|f| ws.label_of(Kind::Finding, f))
+                        .collect::<Vec<_>>()
+                        .join("；");
+                    let issues = checks
+                        .of(Kind::AccountabilityAction, a.id())
+                        .filter(|v| v.severity != Severity::Info)
+                        .count();
                     (a.clone(), who, findings, issues)
                 })
                 .collect::<Vec<_>>()
@@ -1465,7 +1775,7 @@ fn AccountabilityTab() -> impl IntoView {
             }}
             <table class="table" id="action-table">
                 <thead><tr>
-                    <th scope="col">{t!(i18n, sup_target)}</th>
+                    <th scope="col">{t!(i18n, sup_account_target)}</th>
                     <th scope="col">{t!(i18n, sup_form)}</th>
                     <th scope="col">{t!(i18n, sup_findings)}</th>
                     <th scope="col">{t!(i18n, col_status)}</th>
@@ -1528,7 +1838,10 @@ fn ActionDetail(id: String) -> impl IntoView {
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let reason = RwSignal::new(String::new());
     let id_rec = id.clone();
-    let rec = move || app.desk.with(|d| d.ws().accountability_actions.live(&id_rec).cloned());
+    let rec = move || {
+        app.desk
+            .with(|d| d.ws().accountability_actions.live(&id_rec).cloned())
+    };
     let key = StoredValue::new(id.clone());
     let step = move |to: AccountabilityStatus| {
         let Some(on) = act_on(sup) else {
@@ -1536,8 +1849,22 @@ fn ActionDetail(id: String) -> impl IntoView {
             return;
         };
         let id = key.get_value();
-        let rev = app.desk.with_untracked(|d| d.ws().accountability_actions.live(&id).map(|r| r.meta.rev));
-        run(app, Command::Act { id, act: Act::Accountability(AccountabilityStep { to, on, reason: reason.get_untracked() }), base_rev: rev }, errors);
+        let rev = app
+            .desk
+            .with_untracked(|d| d.ws().accountability_actions.live(&id).map(|r| r.meta.rev));
+        run(
+            app,
+            Command::Act {
+                id,
+                act: Act::Accountability(AccountabilityStep {
+                    to,
+                    on,
+                    reason: reason.get_untracked(),
+                }),
+                base_rev: rev,
+            },
+            errors,
+        );
     };
     view! {
         {move || rec().map(|r| {
@@ -1573,12 +1900,18 @@ fn ActionForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
     let app = use_app();
     let lang = use_lang();
     let current = id.as_ref().and_then(|id| {
-        app.desk
-            .with_untracked(|d| d.ws().accountability_actions.live(id).map(|r| r.data.clone()))
+        app.desk.with_untracked(|d| {
+            d.ws()
+                .accountability_actions
+                .live(id)
+                .map(|r| r.data.clone())
+        })
     });
     let a = current.unwrap_or(AccountabilityActionData {
         finding_ids: Vec::new(),
-        target: AccountTarget::Org { org_id: String::new() },
+        target: AccountTarget::Org {
+            org_id: String::new(),
+        },
         form: AccountabilityForm::CircularCriticism,
         basis: String::new(),
         decided_by_org_id: None,
@@ -1593,7 +1926,12 @@ fn ActionForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
     let finding = RwSignal::new(a.finding_ids.first().cloned().unwrap_or_default());
     let (kind0, org0, name0, post0) = match &a.target {
         AccountTarget::Org { org_id } => ("ORG", org_id.clone(), String::new(), String::new()),
-        AccountTarget::Person { name, post, org_id } => ("PERSON", org_id.clone().unwrap_or_default(), name.clone(), post.clone()),
+        AccountTarget::Person { name, post, org_id } => (
+            "PERSON",
+            org_id.clone().unwrap_or_default(),
+            name.clone(),
+            post.clone(),
+        ),
     };
     let target_kind = RwSignal::new(kind0.to_string());
     let org = RwSignal::new(org0);
@@ -1605,21 +1943,44 @@ fn ActionForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
     let doc = a.doc.clone().unwrap_or_default();
     let doc_no = RwSignal::new(doc.doc_no.clone().unwrap_or_default());
     let doc_title = RwSignal::new(doc.title.clone());
-    let deduction = RwSignal::new(a.assessment_deduction.map(|p| p.to_string()).unwrap_or_default());
+    let deduction = RwSignal::new(
+        a.assessment_deduction
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+    );
     let transferred = RwSignal::new(a.transferred_to_discipline);
     let keep = StoredValue::new(a.clone());
     let finding_opts = move || {
         let mut v: Options = vec![(String::new(), "—".into())];
         app.desk.with(|d| {
             let ws = d.ws();
-            v.extend(ws.findings.iter_live().filter(|f| f.data.status != FindingStatus::Withdrawn).map(|f| (f.meta.id.clone(), ws.label_of(Kind::Finding, f.id()))));
+            v.extend(
+                ws.findings
+                    .iter_live()
+                    .filter(|f| f.data.status != FindingStatus::Withdrawn)
+                    .map(|f| (f.meta.id.clone(), ws.label_of(Kind::Finding, f.id()))),
+            );
         });
         v
     };
     let kind_opts = move || -> Options {
         vec![
-            ("ORG".into(), if lang() == Lang::Zh { "单位".into() } else { "Unit".into() }),
-            ("PERSON".into(), if lang() == Lang::Zh { "个人".into() } else { "Person".into() }),
+            (
+                "ORG".into(),
+                if lang() == Lang::Zh {
+                    "单位".into()
+                } else {
+                    "Unit".into()
+                },
+            ),
+            (
+                "PERSON".into(),
+                if lang() == Lang::Zh {
+                    "个人".into()
+                } else {
+                    "Person".into()
+                },
+            ),
         ]
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -1627,7 +1988,11 @@ fn ActionForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
         let points = match parse_opt::<f64>(&deduction.get_untracked()) {
             Ok(p) => p,
             Err(()) => {
-                errors.set(vec![local_error("assessment_deduction", "考核扣分请填写数字，如 2 或 0.5", "Enter the deduction as a number, e.g. 2 or 0.5")]);
+                errors.set(vec![local_error(
+                    "assessment_deduction",
+                    "考核扣分请填写数字，如 2 或 0.5",
+                    "Enter the deduction as a number, e.g. 2 or 0.5",
+                )]);
                 return;
             }
         };
@@ -1643,7 +2008,11 @@ fn ActionForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
         }
         let o = org.get_untracked();
         let target = if target_kind.get_untracked() == "PERSON" {
-            AccountTarget::Person { name: name.get_untracked().trim().to_string(), post: post.get_untracked().trim().to_string(), org_id: (!o.is_empty()).then_some(o) }
+            AccountTarget::Person {
+                name: name.get_untracked().trim().to_string(),
+                post: post.get_untracked().trim().to_string(),
+                org_id: (!o.is_empty()).then_some(o),
+            }
         } else {
             AccountTarget::Org { org_id: o }
         };
@@ -1656,12 +2025,23 @@ fn ActionForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
             form: AccountabilityForm::from_code(&form.get_untracked()).unwrap_or(base.form),
             basis: basis.get_untracked().trim().to_string(),
             decided_by_org_id: (!by.is_empty()).then_some(by),
-            doc: (!t.is_empty()).then(|| DocRef { doc_no: (!no.is_empty()).then_some(no), title: t, issued_on: None }),
+            doc: (!t.is_empty()).then(|| DocRef {
+                doc_no: (!no.is_empty()).then_some(no),
+                title: t,
+                issued_on: None,
+            }),
             assessment_deduction: points,
             transferred_to_discipline: transferred.get_untracked(),
             ..base
         };
-        save(app, id.clone(), base_rev, Data::AccountabilityAction(data), errors, edit);
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::AccountabilityAction(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="action-form" on:submit=submit novalidate>
@@ -1735,7 +2115,8 @@ fn MetricsTab() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let bar = |r: crate::domain::metrics::Ratio| format!("width: {:.1}%", r.percent().unwrap_or(0.0));
+    let bar =
+        |r: crate::domain::metrics::Ratio| format!("width: {:.1}%", r.percent().unwrap_or(0.0));
     view! {
         <section class="block" id="campaign-compare">
             <h2>{t!(i18n, sup_compare)}</h2>
@@ -1753,7 +2134,7 @@ fn MetricsTab() -> impl IntoView {
                         <tr data-campaign=r.campaign_id.clone()>
                             <th scope="row">{title}</th>
                             <td class="nowrap">{r.end.to_string()}</td>
-                            <td><div class="bar"><span class="bar-fill" style=bar(r.strict)></span></div><span class="rate-strict">{pct(r.strict)}</span> <span class="small">{format!("{}/{}", r.strict.num, r.strict.den)}</span></td>
+                            <td><div class="bar"><span class="bar-fill" style=bar(r.strict)></span></div><span class="rate-strict">{pct(r.strict)}</span> " " <span class="small">{format!("{}/{}", r.strict.num, r.strict.den)}</span></td>
                             <td><div class="bar"><span class="bar-fill bar-lenient" style=bar(r.lenient)></span></div>{pct(r.lenient)}</td>
                             <td class="num change">{r.change_strict.map(|c| format!("{c:+.1} / {:+.1}", r.change_lenient.unwrap_or(0.0))).unwrap_or_else(|| "—".into())}</td>
                         </tr>
@@ -1849,7 +2230,15 @@ fn TeamTab() -> impl IntoView {
     let app = use_app();
     let lang = use_lang();
     let edit = RwSignal::new(Editing::Closed);
-    let rows = move || app.desk.with(|d| d.ws().inspection_teams.iter_live().cloned().collect::<Vec<_>>());
+    let rows = move || {
+        app.desk.with(|d| {
+            d.ws()
+                .inspection_teams
+                .iter_live()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="block" id="teams">
             <div class="block-head">
@@ -1902,18 +2291,28 @@ fn parse_members(text: &str) -> Result<Vec<TeamMember>, Violation> {
         let parts: Vec<&str> = line.split([',', '，', '\t']).map(str::trim).collect();
         let role = match parts.get(2) {
             None | Some(&"") => MemberRole::Member,
-            Some(r) => match MemberRole::ALL.iter().find(|x| x.zh() == *r || x.en().eq_ignore_ascii_case(r) || x.code() == *r) {
+            Some(r) => match MemberRole::ALL
+                .iter()
+                .find(|x| x.zh() == *r || x.en().eq_ignore_ascii_case(r) || x.code() == *r)
+            {
                 Some(x) => *x,
                 None => {
                     return Err(local_error(
                         "members",
                         &format!("成员第 {} 行的角色应为 组长、副组长、成员 或 联络员", n + 1),
-                        &format!("Member line {}: the role must be leader, deputy leader, member or liaison", n + 1),
+                        &format!(
+                            "Member line {}: the role must be leader, deputy leader, member or liaison",
+                            n + 1
+                        ),
                     ));
                 }
             },
         };
-        out.push(TeamMember { name: parts[0].to_string(), org: parts.get(1).unwrap_or(&"").to_string(), role });
+        out.push(TeamMember {
+            name: parts[0].to_string(),
+            org: parts.get(1).unwrap_or(&"").to_string(),
+            role,
+        });
     }
     Ok(out)
 }
@@ -1922,12 +2321,25 @@ fn parse_members(text: &str) -> Result<Vec<TeamMember>, Violation> {
 fn TeamForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
-    let current = id.as_ref().and_then(|id| app.desk.with_untracked(|d| d.ws().inspection_teams.live(id).map(|r| r.data.clone())));
-    let t = current.unwrap_or(InspectionTeamData { name: String::new(), lead_org_id: None, members: Vec::new() });
+    let current = id.as_ref().and_then(|id| {
+        app.desk
+            .with_untracked(|d| d.ws().inspection_teams.live(id).map(|r| r.data.clone()))
+    });
+    let t = current.unwrap_or(InspectionTeamData {
+        name: String::new(),
+        lead_org_id: None,
+        members: Vec::new(),
+    });
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let name = RwSignal::new(t.name.clone());
     let lead = RwSignal::new(t.lead_org_id.clone().unwrap_or_default());
-    let members = RwSignal::new(t.members.iter().map(|m| format!("{}，{}，{}", m.name, m.org, m.role.zh())).collect::<Vec<_>>().join("\n"));
+    let members = RwSignal::new(
+        t.members
+            .iter()
+            .map(|m| format!("{}，{}，{}", m.name, m.org, m.role.zh()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let list = match parse_members(&members.get_untracked()) {
@@ -1938,8 +2350,19 @@ fn TeamForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) 
             }
         };
         let l = lead.get_untracked();
-        let data = InspectionTeamData { name: name.get_untracked().trim().to_string(), lead_org_id: (!l.is_empty()).then_some(l), members: list };
-        save(app, id.clone(), base_rev, Data::InspectionTeam(data), errors, edit);
+        let data = InspectionTeamData {
+            name: name.get_untracked().trim().to_string(),
+            lead_org_id: (!l.is_empty()).then_some(l),
+            members: list,
+        };
+        save(
+            app,
+            id.clone(),
+            base_rev,
+            Data::InspectionTeam(data),
+            errors,
+            edit,
+        );
     };
     view! {
         <form class="form" id="team-form" on:submit=submit novalidate>
@@ -1968,15 +2391,50 @@ fn ParametersForm() -> impl IntoView {
     let edit = RwSignal::new(Editing::Closed);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let num = |s: RwSignal<String>, f: &'static str| s.get_untracked().trim().parse::<u32>().map_err(|_| local_error(f, "请填写非负整数", "Enter a whole number"));
-        let parsed = (num(days, "rectification_days"), num(second, "second_overdue_days"), num(red, "red_list_min_permille"), num(black, "black_list_below_permille"));
+        let num = |s: RwSignal<String>, f: &'static str| {
+            s.get_untracked()
+                .trim()
+                .parse::<u32>()
+                .map_err(|_| local_error(f, "请填写非负整数", "Enter a whole number"))
+        };
+        let parsed = (
+            num(days, "rectification_days"),
+            num(second, "second_overdue_days"),
+            num(red, "red_list_min_permille"),
+            num(black, "black_list_below_permille"),
+        );
         let (Ok(a), Ok(b), Ok(c), Ok(dd)) = parsed.clone() else {
-            errors.set([parsed.0.err(), parsed.1.err(), parsed.2.err(), parsed.3.err()].into_iter().flatten().collect());
+            errors.set(
+                [
+                    parsed.0.err(),
+                    parsed.1.err(),
+                    parsed.2.err(),
+                    parsed.3.err(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+            );
             return;
         };
         // The one parameters record, updated in place (created on the first save).
-        let (id, current) = app.desk.with_untracked(|d| (d.ws().parameters.iter_live().next().map(|r| r.meta.id.clone()), parameters::of(d.ws())));
-        let data = ParametersData { rectification_days: a, second_overdue_days: b, red_list_min_permille: c, black_list_below_permille: dd, ..current };
+        let (id, current) = app.desk.with_untracked(|d| {
+            (
+                d.ws()
+                    .parameters
+                    .iter_live()
+                    .next()
+                    .map(|r| r.meta.id.clone()),
+                parameters::of(d.ws()),
+            )
+        });
+        let data = ParametersData {
+            rectification_days: a,
+            second_overdue_days: b,
+            red_list_min_permille: c,
+            black_list_below_permille: dd,
+            ..current
+        };
         save(app, id, None, Data::Parameters(data), errors, edit);
     };
     view! {
