@@ -652,7 +652,17 @@ impl Desk {
             })?;
         let refs = referrers(&self.ws, kind, id);
         if !refs.is_empty() {
-            let names = refs.join("、");
+            // A campaign can have thousands of checks: name the first few and count the rest.
+            let names = if refs.len() > 10 {
+                format!(
+                    "{}…（共 {} 条 / {} in all）",
+                    refs[..10].join("、"),
+                    refs.len(),
+                    refs.len()
+                )
+            } else {
+                refs.join("、")
+            };
             return Err(CommandError::Rejected(vec![Violation {
                 rule: "REF",
                 severity: Severity::Block,

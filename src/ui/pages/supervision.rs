@@ -669,7 +669,8 @@ fn ChecksTab() -> impl IntoView {
                                     <td class="num">{d.evidence.len()}</td>
                                     <td class="nowrap">{move || finding.map(|(c, s)| format!("{}（{}）", c.label(lang()), s.label(lang()))).unwrap_or_default()}</td>
                                     <td class="num">{issues}</td>
-                                    <td class="actions"><button class="btn btn-small" data-action="open-check" on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id2.as_str()) { None } else { Some(id2.clone()) })>{t!(i18n, sup_check_open)}</button></td>
+                                    <td class="actions"><button class="btn btn-small" data-action="open-check" on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id2.as_str()) { None } else { Some(id2.clone()) })>{t!(i18n, sup_check_open)}</button>
+                                        " " <DeleteButton kind=Kind::InspectionCheck id=id.clone() /></td>
                                 </tr>
                                 <Show when={ let id = id.clone(); move || open.get().as_deref() == Some(id.as_str()) }>
                                     <tr class="detail-row"><td colspan="10"><CheckEditor id=id.clone() /></td></tr>
