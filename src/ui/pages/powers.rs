@@ -457,6 +457,22 @@ fn DelegationDetail(id: String) -> impl IntoView {
                         <dt>{t!(i18n, pw_capacity)}</dt><dd>{capacity.map(|c| format!("{:.0} · {}", c.total(), c.conclusion(penalty).label(lang()))).unwrap_or_else(|| "—".into())}</dd>
                         <dt>{t!(i18n, pw_need)}</dt><dd>{d.need.as_ref().map(|n| n.rationale.clone()).unwrap_or_else(|| "—".into())}</dd>
                     </dl>
+                    <h4>{t!(i18n, sup_checks_of_delegation)}</h4>
+                    <table class="table table-compact" id="delegation-checks">
+                        <tbody>
+                            {app.desk.with_untracked(|w| {
+                                let ws = w.ws();
+                                let mut list: Vec<_> = ws.inspection_checks.iter_live()
+                                    .filter(|c| c.data.target.delegation() == Some(r.meta.id.as_str()) && c.data.verdict.is_some())
+                                    .map(|c| (c.data.checked_on, ws.label_of(Kind::InspectionCampaign, &c.data.campaign_id), c.data.verdict, c.data.verdict_reason.clone()))
+                                    .collect();
+                                list.sort_by_key(|x| std::cmp::Reverse(x.0));
+                                list
+                            }).into_iter().map(|(on, campaign, verdict, reason)| view! {
+                                <tr><td class="nowrap">{date_string(on)}</td><td>{campaign}</td><td class="nowrap">{move || verdict.map(|v| v.label(lang())).unwrap_or("—")}</td><td class="small">{reason}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                     <h4>{t!(i18n, pw_rules_signals)}</h4>
                     <ViolationList items=issues />
                     <div class="steps">
