@@ -103,7 +103,6 @@ impl World {
             parallel: false,
             lifecycle: Lifecycle::HandedOver,
             reception: Reception::Received,
-            verdict: None,
             cases: vec![],
             history: vec![],
         }
@@ -478,11 +477,13 @@ fn handover_overdue_is_warned_and_shown() {
             .any(|v| v.rule == "BR-B11" && v.severity == Severity::Warn)
     );
     assert_eq!(
-        data.display_status(d("2012-12-01")),
+        data.display_status(None, d("2012-12-01")),
         DisplayStatus::HandoverOverdue
     );
-    data.verdict = Some(Verdict::NominalOnly);
-    assert_eq!(data.display_status(d("2012-12-01")), DisplayStatus::Problem);
+    assert_eq!(
+        data.display_status(Some(Verdict::NominalOnly), d("2012-12-01")),
+        DisplayStatus::Problem
+    );
 }
 
 #[test]
@@ -494,9 +495,10 @@ fn delegation_metrics_by_scope_and_date() {
         ("XK00301000", Some(Verdict::NominalOnly)),
         ("XK00302000", None),
     ];
+    let gm = w.park("GM");
+    let campaign = campaign(&mut w.h, &[gm], "2013-05-01", "2013-05-31");
     for (code, verdict) in verdicts {
         let mut data = w.economic(code);
-        data.verdict = verdict;
         if code == "XK00102000" {
             data.reception = Reception::PartiallyReceived;
             data.cases = vec![CaseMonth {
@@ -505,7 +507,11 @@ fn delegation_metrics_by_scope_and_date() {
                 by_source: 0,
             }];
         }
-        w.save(data).expect("saved");
+        let id = w.save(data).expect("saved");
+        // The verdict comes from the inspection group's check, not from the delegation.
+        if let Some(v) = verdict {
+            record_verdict(&mut w.h, &campaign, &id, v, "2013-05-20");
+        }
     }
     let city = DelegationScope::City;
     let day = d("2013-06-01");

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use super::audit::{AuditAction, AuditEntry, push_bounded};
+use super::inspection::CheckTarget;
 use super::meta::{Id, IdSource, Meta, Office, Provenance, Timestamp};
 use super::org::{OrgKind, OrgUnitData};
 use super::rules::{self, Severity, Violation};
@@ -54,6 +55,43 @@ pub enum Command {
         workspace: Box<Workspace>,
         summary: Text,
     },
+    /// One step of a supervision state machine (campaign, finding, rectification order,
+    /// accountability action): the step's guards are checked and the record's history written
+    /// here, never by an editor. `base_rev` as for `Save`.
+    Act {
+        id: Id,
+        act: Act,
+        base_rev: Option<u32>,
+    },
+}
+
+/// A state-machine step, by the kind of record it applies to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Act {
+    Campaign(super::inspection::CampaignStep),
+    Finding(super::finding::FindingStep),
+    Rectification(super::rectification::RectAction),
+    Accountability(super::accountability::AccountabilityStep),
+}
+
+impl Act {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Act::Campaign(_) => Kind::InspectionCampaign,
+            Act::Finding(_) => Kind::Finding,
+            Act::Rectification(_) => Kind::RectificationOrder,
+            Act::Accountability(_) => Kind::AccountabilityAction,
+        }
+    }
+
+    pub fn label(&self) -> Text {
+        match self {
+            Act::Campaign(s) => Text::new(s.to.zh(), s.to.en()),
+            Act::Finding(s) => Text::new(s.to.zh(), s.to.en()),
+            Act::Rectification(a) => a.label(),
+            Act::Accountability(s) => Text::new(s.to.zh(), s.to.en()),
+        }
+    }
 }
 
 /// One record of a [`Command::SaveMany`]: like a `Save`.
@@ -226,7 +264,12 @@ impl Desk {
             Command::Save { id, data, base_rev } => {
                 let before_v = rules::check_all(&self.ws, ctx.today);
                 let (changes, main_id, action) = match id {
-                    None => self.create(data, ctx),
+                    None => {
+                        if let Some(v) = super::supervision_rules::new_record_guard(&data) {
+                            return Err(CommandError::Rejected(vec![v]));
+                        }
+                        self.create(data, ctx)
+                    }
                     Some(id) => self.update(&id, data, base_rev, ctx)?,
                 };
                 if changes.is_empty() {
@@ -291,6 +334,26 @@ impl Desk {
                 out.summary = summary;
                 Ok(out)
             }
+            Command::Act { id, act, base_rev } => {
+                let before_v = rules::check_all(&self.ws, ctx.today);
+                let changes = self.act(&id, &act, base_rev, ctx)?;
+                let kind = act.kind();
+                let label = self.ws.label_of(kind, &id);
+                let step = act.label();
+                let mut out = self.finish(changes, id, AuditAction::Update, &before_v, ctx)?;
+                let summary = Text::new(
+                    format!("{}“{label}”：{}", kind.zh(), step.zh),
+                    format!("{} “{label}”: {}", kind.en(), step.en),
+                );
+                if let Some(s) = self.undo.last_mut() {
+                    s.label = summary.clone();
+                }
+                if let Some(entry) = self.audit.last_mut() {
+                    entry.summary = summary.clone();
+                }
+                out.summary = summary;
+                Ok(out)
+            }
             Command::CreateMany { items, summary } => {
                 if items.is_empty() {
                     return Ok(Outcome {
@@ -299,6 +362,13 @@ impl Desk {
                         warnings: Vec::new(),
                         refused: Vec::new(),
                     });
+                }
+                let guards: Vec<Violation> = items
+                    .iter()
+                    .filter_map(super::supervision_rules::new_record_guard)
+                    .collect();
+                if !guards.is_empty() {
+                    return Err(CommandError::Rejected(guards));
                 }
                 let before_v = rules::check_all(&self.ws, ctx.today);
                 let mut changes = Vec::new();
@@ -473,6 +543,9 @@ impl Desk {
         if let Data::SelectionCampaign(c) = &mut data {
             c.history.clear();
         }
+        // Only a check that already has a verdict needs a finding; pending checks (created in bulk
+        // for a campaign) skip the look-up.
+        let follow = matches!(&data, Data::InspectionCheck(c) if c.is_done());
         let rec = Record::new(
             Meta::new(id.clone(), ctx.now, ctx.office, Provenance::UserEntered),
             data,
@@ -482,6 +555,10 @@ impl Desk {
             before: None,
             after: rec,
         });
+        // A verdict recorded with the check creates its draft finding (BR-E3) and order (BR-E5).
+        if follow {
+            self.follow_check(&id, ctx, &mut changes);
+        }
         // A park is led by its own 党工委 and 管委会 (S1.3, BR-A6): create both with the park.
         if let Some(name) = park_name {
             for (kind, suffix) in [
@@ -524,18 +601,7 @@ impl Desk {
                 id: id.to_string(),
             })?;
         if base_rev.is_some_and(|base| base != current.meta().rev) {
-            return Err(CommandError::Rejected(vec![Violation {
-                rule: "STALE",
-                severity: Severity::Block,
-                source: None,
-                kind,
-                id: id.to_string(),
-                field: None,
-                message: Text::new(
-                    "这条记录在您编辑期间已被修改（其他标签页或导入）：为免覆盖，本次未保存。请取消后重新打开再编辑",
-                    "This record was changed while you were editing it (another tab or an import). To avoid overwriting that change, nothing was saved: cancel and open it again",
-                ),
-            }]));
+            return Err(stale(kind, id));
         }
         if current.same_data(&data) {
             return Ok((Vec::new(), id.to_string(), AuditAction::Update));
@@ -555,17 +621,209 @@ impl Desk {
         {
             super::selection::record_transitions(&before.data, after, id, ctx.now, &ctx.office.id)?;
         }
+        if let Some(v) = super::supervision_rules::editor_guard(&current, &data) {
+            return Err(CommandError::Rejected(vec![v]));
+        }
+        let is_check = kind == Kind::InspectionCheck;
         let mut after = Record::new(current.meta().clone(), data);
         super::merge::stamp_edit(Some(&current), &mut after, ctx.now, ctx.office);
         self.ws.put(after.clone());
-        Ok((
-            vec![Change {
-                before: Some(current),
-                after,
-            }],
-            id.to_string(),
-            AuditAction::Update,
-        ))
+        let mut changes = vec![Change {
+            before: Some(current),
+            after,
+        }];
+        if is_check {
+            self.follow_check(id, ctx, &mut changes);
+        }
+        Ok((changes, id.to_string(), AuditAction::Update))
+    }
+
+    /// Creates a record as part of a larger step and returns its id.
+    fn put_new(&mut self, data: Data, ctx: &mut Ctx, changes: &mut Vec<Change>) -> Id {
+        let id = ctx.ids.next_id(ctx.now);
+        let rec = Record::new(
+            Meta::new(id.clone(), ctx.now, ctx.office, Provenance::UserEntered),
+            data,
+        );
+        self.ws.put(rec.clone());
+        changes.push(Change {
+            before: None,
+            after: rec,
+        });
+        id
+    }
+
+    /// Writes a changed record as part of a larger step.
+    fn put_changed(&mut self, before: Record, data: Data, ctx: &Ctx, changes: &mut Vec<Change>) {
+        let mut after = Record::new(before.meta().clone(), data);
+        super::merge::stamp_edit(Some(&before), &mut after, ctx.now, ctx.office);
+        self.ws.put(after.clone());
+        changes.push(Change {
+            before: Some(before),
+            after,
+        });
+    }
+
+    fn tombstone(&mut self, before: Record, ctx: &Ctx, changes: &mut Vec<Change>) {
+        let mut after = before.clone();
+        after.meta_mut().deleted = true;
+        super::merge::stamp_edit(Some(&before), &mut after, ctx.now, ctx.office);
+        self.ws.put(after.clone());
+        changes.push(Change {
+            before: Some(before),
+            after,
+        });
+    }
+
+    /// BR-E3 / BR-E5 in the command path: the draft finding of a check follows its verdict, and
+    /// a finding that needs a rectification order gets a draft one (lead unit, default deadline).
+    fn follow_check(&mut self, check_id: &str, ctx: &mut Ctx, changes: &mut Vec<Change>) {
+        use super::finding::Follow;
+        use super::rectification::{RectificationOrderData, RectificationStatus};
+        let Some(check) = self.ws.inspection_checks.live(check_id).cloned() else {
+            return;
+        };
+        let params = super::parameters::of(&self.ws);
+        let from = check.data.checked_on.unwrap_or(ctx.today);
+        let draft_orders = |ws: &Workspace, fid: &str| -> Vec<Record> {
+            ws.rectification_orders
+                .iter_live()
+                .filter(|o| {
+                    o.data.status == RectificationStatus::Draft
+                        && o.data.finding_ids.len() == 1
+                        && o.data.finding_ids[0] == fid
+                })
+                .cloned()
+                .map(Record::RectificationOrder)
+                .collect()
+        };
+        match super::finding::follow_check(&self.ws, check_id, &check.data) {
+            Follow::Nothing => {}
+            Follow::Create(f) => {
+                let needs = f.needs_order();
+                let fid = self.put_new(Data::Finding(f.clone()), ctx, changes);
+                if needs {
+                    let no = next_notice_no(&self.ws, from);
+                    let o = RectificationOrderData::draft_for(
+                        &fid,
+                        &f,
+                        no,
+                        from,
+                        params.rectification_days,
+                    );
+                    self.put_new(Data::RectificationOrder(o), ctx, changes);
+                }
+            }
+            Follow::Update(fid, f) => {
+                let Some(before) = self.ws.get(Kind::Finding, &fid) else {
+                    return;
+                };
+                let needs = f.needs_order();
+                self.put_changed(before, Data::Finding(f.clone()), ctx, changes);
+                let drafts = draft_orders(&self.ws, &fid);
+                let any_order = self
+                    .ws
+                    .rectification_orders
+                    .iter_live()
+                    .any(|o| o.data.finding_ids.contains(&fid));
+                if needs && !any_order {
+                    let no = next_notice_no(&self.ws, from);
+                    let o = RectificationOrderData::draft_for(
+                        &fid,
+                        &f,
+                        no,
+                        from,
+                        params.rectification_days,
+                    );
+                    self.put_new(Data::RectificationOrder(o), ctx, changes);
+                } else if needs {
+                    // The draft keeps following the finding's responsible unit.
+                    for d in drafts {
+                        if let Record::RectificationOrder(r) = &d {
+                            let mut o = r.data.clone();
+                            o.lead_org_id = f.lead_responsible_org_id.clone();
+                            if o != r.data {
+                                self.put_changed(d, Data::RectificationOrder(o), ctx, changes);
+                            }
+                        }
+                    }
+                } else {
+                    for d in drafts {
+                        self.tombstone(d, ctx, changes);
+                    }
+                }
+            }
+            Follow::Withdraw(fid) => {
+                for d in draft_orders(&self.ws, &fid) {
+                    self.tombstone(d, ctx, changes);
+                }
+                if let Some(before) = self.ws.get(Kind::Finding, &fid) {
+                    self.tombstone(before, ctx, changes);
+                }
+            }
+        }
+    }
+
+    /// One state-machine step on a record (see [`Command::Act`]).
+    fn act(
+        &mut self,
+        id: &str,
+        act: &Act,
+        base_rev: Option<u32>,
+        ctx: &mut Ctx,
+    ) -> Result<Vec<Change>, CommandError> {
+        let kind = act.kind();
+        let current = self
+            .ws
+            .get(kind, id)
+            .filter(|r| !r.meta().deleted)
+            .ok_or_else(|| CommandError::NotFound {
+                kind,
+                id: id.to_string(),
+            })?;
+        if base_rev.is_some_and(|base| base != current.meta().rev) {
+            return Err(stale(kind, id));
+        }
+        let params = super::parameters::of(&self.ws);
+        let office = ctx.office.id.as_str();
+        let refused = |t: Text| super::transition::refuse(kind, id, t);
+        let data = match (act, &current) {
+            (Act::Campaign(step), Record::InspectionCampaign(r)) => Data::InspectionCampaign(
+                super::inspection::apply_step(&r.data, step, ctx.today, ctx.now, office)
+                    .map_err(refused)?,
+            ),
+            (Act::Finding(step), Record::Finding(r)) => Data::Finding(
+                super::finding::apply_step(&r.data, step, ctx.today, ctx.now, office)
+                    .map_err(refused)?,
+            ),
+            (Act::Rectification(a), Record::RectificationOrder(r)) => Data::RectificationOrder(
+                super::rectification::apply(
+                    &r.data,
+                    a,
+                    ctx.today,
+                    params.rectification_days,
+                    params.second_overdue_days,
+                    ctx.now,
+                    office,
+                )
+                .map_err(refused)?,
+            ),
+            (Act::Accountability(step), Record::AccountabilityAction(r)) => {
+                Data::AccountabilityAction(
+                    super::accountability::apply(&r.data, step, ctx.today, ctx.now, office)
+                        .map_err(refused)?,
+                )
+            }
+            _ => {
+                return Err(CommandError::NotFound {
+                    kind,
+                    id: id.to_string(),
+                });
+            }
+        };
+        let mut changes = Vec::new();
+        self.put_changed(current, data, ctx, &mut changes);
+        Ok(changes)
     }
 
     fn delete(&mut self, kind: Kind, id: &str, ctx: &mut Ctx) -> Result<Vec<Change>, CommandError> {
@@ -579,7 +837,17 @@ impl Desk {
             })?;
         let refs = referrers(&self.ws, kind, id);
         if !refs.is_empty() {
-            let names = refs.join("、");
+            // A campaign can have thousands of checks: name the first few and count the rest.
+            let names = if refs.len() > 10 {
+                format!(
+                    "{}…（共 {} 条 / {} in all）",
+                    refs[..10].join("、"),
+                    refs.len(),
+                    refs.len()
+                )
+            } else {
+                refs.join("、")
+            };
             return Err(CommandError::Rejected(vec![Violation {
                 rule: "REF",
                 severity: Severity::Block,
@@ -732,6 +1000,37 @@ impl Desk {
     }
 }
 
+/// The refusal of a save or step made on a revision that has moved on.
+fn stale(kind: Kind, id: &str) -> CommandError {
+    CommandError::Rejected(vec![Violation {
+        rule: "STALE",
+        severity: Severity::Block,
+        source: None,
+        kind,
+        id: id.to_string(),
+        field: None,
+        message: Text::new(
+            "这条记录在您编辑期间已被修改（其他标签页或导入）：为免覆盖，本次未保存。请取消后重新打开再编辑",
+            "This record was changed while you were editing it (another tab or an import). To avoid overwriting that change, nothing was saved: cancel and open it again",
+        ),
+    }])
+}
+
+/// The next notice number of the year of `day`: 督改〔2013〕7号.
+pub fn next_notice_no(ws: &Workspace, day: NaiveDate) -> String {
+    use chrono::Datelike;
+    let prefix = format!("督改〔{}〕", day.year());
+    let n = ws
+        .rectification_orders
+        .0
+        .values()
+        .filter_map(|o| o.data.notice_no.strip_prefix(&prefix))
+        .filter_map(|rest| rest.trim_end_matches('号').parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}号", n + 1)
+}
+
 /// Live records that refer to (kind, id), as labels for a message.
 pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -817,6 +1116,24 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 })
                 .map(|o| o.id())
                 .collect();
+            ws.development_entities
+                .iter_live()
+                .filter(|e| e.data.park_id == id)
+                .for_each(|e| add(Kind::DevelopmentEntity, e.id()));
+            ws.service_offerings
+                .iter_live()
+                .filter(|o| o.data.park_id == id)
+                .for_each(|o| add(Kind::ServiceOffering, o.id()));
+            ws.inspection_campaigns
+                .iter_live()
+                .filter(|c| c.data.scope_parks.iter().any(|p| p == id))
+                .for_each(|c| add(Kind::InspectionCampaign, c.id()));
+            ws.inspection_checks
+                .iter_live()
+                .filter(
+                    |c| matches!(&c.data.target, CheckTarget::Park { park_id } if park_id == id),
+                )
+                .for_each(|c| add(Kind::InspectionCheck, c.id()));
             for c in committees {
                 for r in referrers(ws, Kind::OrgUnit, c) {
                     out.push(r);
@@ -875,6 +1192,42 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|t| t.data.target_org_id == id)
                 .for_each(|t| add(Kind::TalentPlan, t.id()));
+            ws.inspection_teams
+                .iter_live()
+                .filter(|t| t.data.lead_org_id.as_deref() == Some(id))
+                .for_each(|t| add(Kind::InspectionTeam, t.id()));
+            ws.inspection_campaigns
+                .iter_live()
+                .filter(|c| c.data.scope_depts.iter().any(|d| d == id))
+                .for_each(|c| add(Kind::InspectionCampaign, c.id()));
+            ws.inspection_checks
+                .iter_live()
+                .filter(|c| {
+                    c.data.responsible_org_id.as_deref() == Some(id)
+                        || matches!(&c.data.target, CheckTarget::Department { org_id } if org_id == id)
+                })
+                .for_each(|c| add(Kind::InspectionCheck, c.id()));
+            ws.findings
+                .iter_live()
+                .filter(|f| {
+                    f.data.lead_responsible_org_id.as_deref() == Some(id)
+                        || f.data.co_responsible_org_ids.iter().any(|o| o == id)
+                })
+                .for_each(|f| add(Kind::Finding, f.id()));
+            ws.rectification_orders
+                .iter_live()
+                .filter(|o| {
+                    o.data.lead_org_id.as_deref() == Some(id)
+                        || o.data.assist_org_ids.iter().any(|x| x == id)
+                })
+                .for_each(|o| add(Kind::RectificationOrder, o.id()));
+            ws.accountability_actions
+                .iter_live()
+                .filter(|a| {
+                    a.data.target.unit().map(String::as_str) == Some(id)
+                        || a.data.decided_by_org_id.as_deref() == Some(id)
+                })
+                .for_each(|a| add(Kind::AccountabilityAction, a.id()));
         }
         Kind::Person => {
             ws.appointments
@@ -915,15 +1268,57 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .filter(|t| t.data.policy_institution_id.as_deref() == Some(id))
                 .for_each(|t| add(Kind::TalentPlan, t.id()));
         }
+        Kind::Delegation => {
+            ws.inspection_checks
+                .iter_live()
+                .filter(|c| c.data.target.delegation() == Some(id))
+                .for_each(|c| add(Kind::InspectionCheck, c.id()));
+            ws.service_offerings
+                .iter_live()
+                .filter(|o| o.data.linked_delegation_ids.iter().any(|d| d == id))
+                .for_each(|o| add(Kind::ServiceOffering, o.id()));
+        }
+        Kind::InspectionTeam => {
+            ws.inspection_campaigns
+                .iter_live()
+                .filter(|c| c.data.team_id.as_deref() == Some(id))
+                .for_each(|c| add(Kind::InspectionCampaign, c.id()));
+        }
+        Kind::InspectionCampaign => {
+            ws.inspection_checks
+                .iter_live()
+                .filter(|c| c.data.campaign_id == id)
+                .for_each(|c| add(Kind::InspectionCheck, c.id()));
+        }
+        Kind::InspectionCheck => {
+            ws.findings
+                .iter_live()
+                .filter(|f| f.data.check_ids.iter().any(|c| c == id))
+                .for_each(|f| add(Kind::Finding, f.id()));
+        }
+        Kind::Finding => {
+            ws.rectification_orders
+                .iter_live()
+                .filter(|o| o.data.finding_ids.iter().any(|f| f == id))
+                .for_each(|o| add(Kind::RectificationOrder, o.id()));
+            ws.accountability_actions
+                .iter_live()
+                .filter(|a| a.data.finding_ids.iter().any(|f| f == id))
+                .for_each(|a| add(Kind::AccountabilityAction, a.id()));
+        }
         Kind::City
         | Kind::Entrustment
-        | Kind::Delegation
         | Kind::StaffingQuota
         | Kind::LeadershipQuota
         | Kind::Appointment
         | Kind::AuthorityRule
         | Kind::TalentPlan
-        | Kind::StaffingSettings => {}
+        | Kind::StaffingSettings
+        | Kind::RectificationOrder
+        | Kind::AccountabilityAction
+        | Kind::DevelopmentEntity
+        | Kind::ServiceOffering
+        | Kind::Parameters => {}
     }
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|r| seen.insert(r.clone()));

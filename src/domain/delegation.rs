@@ -103,7 +103,9 @@ impl Reception {
 }
 
 coded_enum! {
-    /// 督查结论 | Verdict of the inspection group (S7.1); edited with the supervision issue.
+    /// 督查结论 | Verdict of the inspection group on one delegation (S7.1). It is recorded on an
+    /// inspection check (`inspection::InspectionCheckData`); a delegation's verdict on a date is
+    /// the one of its most recent check (`inspection::latest_verdicts`), never a stored copy.
     pub enum Verdict {
         InPlace => ("IN_PLACE", "到位", "In place"),
         MostlyInPlace => ("MOSTLY_IN_PLACE", "基本到位", "Mostly in place"),
@@ -111,20 +113,43 @@ coded_enum! {
         NominalOnly => ("NOMINAL_ONLY", "明放暗不放", "Nominal release only"),
         Withheld => ("WITHHELD", "抱权不放", "Power withheld"),
         NotReceived => ("NOT_RECEIVED", "承接不到位", "Not received"),
+        /// Not yet due, abolished: the check counts as done but the delegation is not rated.
+        NotApplicable => ("NOT_APPLICABLE", "不适用", "Not applicable"),
     }
 }
 
 impl Verdict {
-    /// Weights of the weighted delegation score (shared/domain.md §6.1, [D]).
-    pub fn weight(self) -> f64 {
+    /// Weights of the weighted delegation score in per mille (shared/domain.md §6.1.3, [D]:
+    /// 1 / .8 / .5 / .4 / .2 / 0); `None` for 不适用, which is not rated.
+    pub fn weight_permille(self) -> Option<u32> {
         match self {
-            Verdict::InPlace => 1.0,
-            Verdict::MostlyInPlace => 0.8,
-            Verdict::Discounted => 0.5,
-            Verdict::NotReceived => 0.4,
-            Verdict::NominalOnly => 0.2,
-            Verdict::Withheld => 0.0,
+            Verdict::InPlace => Some(1000),
+            Verdict::MostlyInPlace => Some(800),
+            Verdict::Discounted => Some(500),
+            Verdict::NotReceived => Some(400),
+            Verdict::NominalOnly => Some(200),
+            Verdict::Withheld => Some(0),
+            Verdict::NotApplicable => None,
         }
+    }
+
+    /// The same weight as a fraction (0–1).
+    pub fn weight(self) -> Option<f64> {
+        self.weight_permille().map(|w| f64::from(w) / 1000.0)
+    }
+
+    /// 打折放权, 明放暗不放, 抱权不放: the department kept the power (S7.1); needs evidence and a
+    /// responsible department (BR-E4).
+    pub fn is_withholding(self) -> bool {
+        matches!(
+            self,
+            Verdict::Discounted | Verdict::NominalOnly | Verdict::Withheld
+        )
+    }
+
+    /// Counts in the rated denominators (everything but 不适用).
+    pub fn is_rated(self) -> bool {
+        self != Verdict::NotApplicable
     }
 }
 
@@ -333,8 +358,6 @@ pub struct DelegationData {
     pub lifecycle: Lifecycle,
     pub reception: Reception,
     #[serde(default)]
-    pub verdict: Option<Verdict>,
-    #[serde(default)]
     pub cases: Vec<CaseMonth>,
     #[serde(default)]
     pub history: Vec<StatusChange>,
@@ -356,15 +379,12 @@ coded_enum! {
 pub const HANDOVER_DEADLINE_DAYS: i64 = 42;
 
 impl DelegationData {
-    pub fn display_status(&self, today: NaiveDate) -> DisplayStatus {
-        if matches!(
-            self.verdict,
-            Some(Verdict::Withheld | Verdict::NominalOnly | Verdict::Discounted)
-        ) {
+    /// `verdict` is the delegation's latest verdict on `today` (see `inspection::latest_verdicts`).
+    pub fn display_status(&self, verdict: Option<Verdict>, today: NaiveDate) -> DisplayStatus {
+        if verdict.is_some_and(Verdict::is_withholding) {
             return DisplayStatus::Problem;
         }
-        if self.reception == Reception::CannotReceive || self.verdict == Some(Verdict::NotReceived)
-        {
+        if self.reception == Reception::CannotReceive || verdict == Some(Verdict::NotReceived) {
             return DisplayStatus::CannotReceive;
         }
         if self.handover_overdue(today) {

@@ -1,6 +1,6 @@
 //! 放权 metrics (shared/domain.md §6.1) with an as-of date and a scope.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -40,6 +40,13 @@ pub fn due<'a>(
     as_of: NaiveDate,
     scope: &DelegationScope,
 ) -> Vec<&'a Rec<DelegationData>> {
+    // (park, township) pairs entrusted on `as_of`, built once.
+    let entrusted: HashSet<(&str, &str)> = ws
+        .entrustments
+        .iter_live()
+        .filter(|e| e.data.in_force_on(as_of))
+        .map(|e| (e.data.park_id.as_str(), e.data.township_id.as_str()))
+        .collect();
     ws.delegations
         .iter_live()
         .filter(|r| {
@@ -50,47 +57,62 @@ pub fn due<'a>(
             ) && d.effective_from.is_some_and(|f| f <= as_of)
                 && in_scope(ws, d, scope)
                 && match &d.territory {
-                    Territory::EntrustedTownships { township_ids } => {
-                        township_ids.iter().all(|t| {
-                            ws.entrustments.iter_live().any(|e| {
-                                e.data.park_id == d.park_id
-                                    && &e.data.township_id == t
-                                    && e.data.in_force_on(as_of)
-                            })
-                        })
-                    }
+                    Territory::EntrustedTownships { township_ids } => township_ids
+                        .iter()
+                        .all(|t| entrusted.contains(&(d.park_id.as_str(), t.as_str()))),
                     _ => true,
                 }
         })
         .collect()
 }
 
-/// 放权到位率 | (strict) verdict 到位, (lenient) 到位 + 基本到位, over due delegations inspected.
+/// The latest verdicts of the due delegations on `as_of` (from the inspection checks).
+fn due_verdicts<'a>(
+    ws: &'a Workspace,
+    as_of: NaiveDate,
+    scope: &DelegationScope,
+) -> Vec<(&'a Rec<DelegationData>, Option<Verdict>)> {
+    let latest = super::inspection::latest_verdicts(ws, as_of);
+    due(ws, as_of, scope)
+        .into_iter()
+        .map(|r| (r, latest.get(r.id()).copied()))
+        .collect()
+}
+
+/// 放权到位率 | (strict) verdict 到位, (lenient) 到位 + 基本到位, over due delegations inspected
+/// (latest verdict on `as_of`, 不适用 left out).
 pub fn in_place_rate(
     ws: &Workspace,
     as_of: NaiveDate,
     scope: &DelegationScope,
     lenient: bool,
 ) -> Ratio {
-    let inspected: Vec<Verdict> = due(ws, as_of, scope)
-        .iter()
-        .filter_map(|r| r.data.verdict)
-        .collect();
-    let ok = inspected
+    rate_of(
+        due_verdicts(ws, as_of, scope)
+            .into_iter()
+            .filter_map(|(_, v)| v),
+        lenient,
+    )
+}
+
+/// 放权到位率 over a list of verdicts (不适用 left out).
+pub fn rate_of(verdicts: impl Iterator<Item = Verdict>, lenient: bool) -> Ratio {
+    let rated: Vec<Verdict> = verdicts.filter(|v| v.is_rated()).collect();
+    let ok = rated
         .iter()
         .filter(|v| **v == Verdict::InPlace || (lenient && **v == Verdict::MostlyInPlace))
         .count();
     Ratio {
         num: ok,
-        den: inspected.len(),
+        den: rated.len(),
     }
 }
 
-/// 督查覆盖率 | Due delegations that have a verdict.
+/// 督查覆盖率 | Due delegations that have a verdict (不适用 included: the check was done).
 pub fn inspection_coverage(ws: &Workspace, as_of: NaiveDate, scope: &DelegationScope) -> Ratio {
-    let due = due(ws, as_of, scope);
+    let due = due_verdicts(ws, as_of, scope);
     Ratio {
-        num: due.iter().filter(|r| r.data.verdict.is_some()).count(),
+        num: due.iter().filter(|(_, v)| v.is_some()).count(),
         den: due.len(),
     }
 }
@@ -173,25 +195,25 @@ pub fn zero_case_rate(ws: &Workspace, as_of: NaiveDate, scope: &DelegationScope)
 
 /// Department ranking by weighted verdict score (§6.1.3): (department id, score 0–1, inspected).
 pub fn department_ranking(ws: &Workspace, as_of: NaiveDate) -> Vec<(Id, f64, usize)> {
-    let mut by_dept: BTreeMap<Id, Vec<Verdict>> = BTreeMap::new();
-    for r in due(ws, as_of, &DelegationScope::City) {
-        let (Some(verdict), Some(dept)) = (
-            r.data.verdict,
+    let mut by_dept: BTreeMap<Id, Vec<u32>> = BTreeMap::new();
+    for (r, verdict) in due_verdicts(ws, as_of, &DelegationScope::City) {
+        let (Some(weight), Some(dept)) = (
+            verdict.and_then(Verdict::weight_permille),
             ws.power_items
                 .live(&r.data.power_item_id)
                 .and_then(|i| i.data.source_dept_id.clone()),
         ) else {
             continue;
         };
-        by_dept.entry(dept).or_default().push(verdict);
+        by_dept.entry(dept).or_default().push(weight);
     }
     let mut out: Vec<(Id, f64, usize)> = by_dept
         .into_iter()
-        .map(|(dept, vs)| {
+        .map(|(dept, ws)| {
             (
                 dept,
-                vs.iter().map(|v| v.weight()).sum::<f64>() / vs.len() as f64,
-                vs.len(),
+                f64::from(ws.iter().sum::<u32>()) / 1000.0 / ws.len() as f64,
+                ws.len(),
             )
         })
         .collect();

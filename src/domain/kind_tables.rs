@@ -46,6 +46,7 @@ pub const DELETED: &str = "deleted";
 
 const BIANBAN: &[Role] = &[Role::Bianban];
 const PARK: &[Role] = &[Role::Park];
+const INSPECTION: &[Role] = &[Role::InspectionGroup];
 
 const fn own(main: &'static [Role], groups: &'static [Group]) -> Ownership {
     Ownership { main, groups }
@@ -96,14 +97,6 @@ const DELEGATION_GROUPS: &[Group] = &[
         owners: &[Role::Park, Role::Department],
         fields: &["cases"],
     },
-    // The verdict moves to inspection checks with issue #6, which then merge as records of their own.
-    Group {
-        code: "verdict",
-        zh: "督查结论",
-        en: "Inspection verdict",
-        owners: &[Role::InspectionGroup],
-        fields: &["verdict"],
-    },
 ];
 
 /// Natural key fields (§3, §9); empty = none (only ids match).
@@ -127,6 +120,12 @@ pub fn natural_key(kind: Kind) -> &'static [&'static str] {
         Kind::SelectionCampaign => &["park_id", "title"],
         Kind::TalentPlan => &[],
         Kind::StaffingSettings => &[],
+        Kind::InspectionTeam => &["name"],
+        Kind::InspectionCampaign => &["title", "period.from"],
+        Kind::InspectionCheck => &["campaign_id", "target", "aspect"],
+        Kind::Finding | Kind::AccountabilityAction | Kind::Parameters => &[],
+        Kind::RectificationOrder => &["notice_no"],
+        Kind::DevelopmentEntity | Kind::ServiceOffering => &["park_id", "name"],
     }
 }
 
@@ -284,6 +283,103 @@ pub fn references(kind: Kind) -> &'static [Ref] {
                 to: Kind::Person,
             },
         ],
+        Kind::InspectionTeam => &[Ref {
+            path: "lead_org_id",
+            to: Kind::OrgUnit,
+        }],
+        Kind::InspectionCampaign => &[
+            Ref {
+                path: "team_id",
+                to: Kind::InspectionTeam,
+            },
+            Ref {
+                path: "scope_parks[]",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "scope_depts[]",
+                to: Kind::OrgUnit,
+            },
+        ],
+        Kind::InspectionCheck => &[
+            Ref {
+                path: "campaign_id",
+                to: Kind::InspectionCampaign,
+            },
+            Ref {
+                path: "target.delegation_id",
+                to: Kind::Delegation,
+            },
+            Ref {
+                path: "target.org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "target.park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "responsible_org_id",
+                to: Kind::OrgUnit,
+            },
+        ],
+        Kind::Finding => &[
+            Ref {
+                path: "check_ids[]",
+                to: Kind::InspectionCheck,
+            },
+            Ref {
+                path: "lead_responsible_org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "co_responsible_org_ids[]",
+                to: Kind::OrgUnit,
+            },
+        ],
+        Kind::RectificationOrder => &[
+            Ref {
+                path: "finding_ids[]",
+                to: Kind::Finding,
+            },
+            Ref {
+                path: "lead_org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "assist_org_ids[]",
+                to: Kind::OrgUnit,
+            },
+        ],
+        Kind::AccountabilityAction => &[
+            Ref {
+                path: "finding_ids[]",
+                to: Kind::Finding,
+            },
+            Ref {
+                path: "target.org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "decided_by_org_id",
+                to: Kind::OrgUnit,
+            },
+        ],
+        Kind::DevelopmentEntity => &[Ref {
+            path: "park_id",
+            to: Kind::Park,
+        }],
+        Kind::ServiceOffering => &[
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "linked_delegation_ids[]",
+                to: Kind::Delegation,
+            },
+        ],
+        Kind::Parameters => &[],
     }
 }
 
@@ -310,19 +406,49 @@ pub fn ownership(kind: Kind) -> Ownership {
         | Kind::Appointment
         | Kind::SelectionCampaign
         | Kind::TalentPlan => own(PARK, &[]),
+        // §9: campaigns, checks, findings and accountability are the inspection group's; an
+        // order is issued and reviewed by the group but acknowledged, answered and extended by
+        // its lead unit (a park or a department), so all three may move it; its history is a union.
+        Kind::InspectionTeam
+        | Kind::InspectionCampaign
+        | Kind::InspectionCheck
+        | Kind::Finding
+        | Kind::AccountabilityAction => own(INSPECTION, &[]),
+        Kind::RectificationOrder => {
+            own(&[Role::InspectionGroup, Role::Park, Role::Department], &[])
+        }
+        Kind::DevelopmentEntity | Kind::ServiceOffering => own(PARK, &[]),
+        Kind::Parameters => own(BIANBAN, &[]),
+    }
+}
+
+/// Reference paths that name a record without belonging to it (a campaign's scope, a body's
+/// counterpart departments): a partial export around a park does not follow them back, so it
+/// does not take in a whole campaign of every park, only what refers to the park through paths
+/// of belonging (the park's own delegations' checks bring their campaign as a reference).
+pub fn non_owning_refs(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::InspectionCampaign => &["scope_parks[]", "scope_depts[]"],
+        Kind::OrgUnit => &["counterpart_dept_ids[]"],
+        _ => &[],
     }
 }
 
 /// Append-only lists merged as a union of both sides' entries.
 pub fn union_fields(kind: Kind) -> &'static [&'static str] {
     match kind {
-        Kind::Delegation | Kind::SelectionCampaign => &["history"],
+        Kind::Delegation
+        | Kind::SelectionCampaign
+        | Kind::InspectionCampaign
+        | Kind::Finding
+        | Kind::RectificationOrder
+        | Kind::AccountabilityAction => &["history"],
         _ => &[],
     }
 }
 
-/// Areas a partial export can be limited to. Issue #6 adds `Supervision` (inspection campaigns,
-/// checks, findings, rectification orders, accountability) here and in [`area_kinds`].
+/// Areas a partial export can be limited to (a new area: a variant here and its kinds in
+/// [`area_kinds`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Area {
     #[serde(rename = "TERRITORY")]
@@ -333,14 +459,20 @@ pub enum Area {
     Institutions,
     #[serde(rename = "STAFFING")]
     Staffing,
+    #[serde(rename = "SUPERVISION")]
+    Supervision,
+    #[serde(rename = "SERVICES")]
+    Services,
 }
 
 impl Area {
-    pub const ALL: [Area; 4] = [
+    pub const ALL: [Area; 6] = [
         Area::Territory,
         Area::Powers,
         Area::Institutions,
         Area::Staffing,
+        Area::Supervision,
+        Area::Services,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -348,6 +480,8 @@ impl Area {
             Area::Powers => "POWERS",
             Area::Institutions => "INSTITUTIONS",
             Area::Staffing => "STAFFING",
+            Area::Supervision => "SUPERVISION",
+            Area::Services => "SERVICES",
         }
     }
     pub fn from_code(code: &str) -> Option<Area> {
@@ -359,6 +493,8 @@ impl Area {
             Area::Powers => "权力下放",
             Area::Institutions => "制度",
             Area::Staffing => "机构编制与人员",
+            Area::Supervision => "督查",
+            Area::Services => "服务体系",
         }
     }
     pub fn en(self) -> &'static str {
@@ -367,6 +503,8 @@ impl Area {
             Area::Powers => "Delegation of powers",
             Area::Institutions => "Institutions",
             Area::Staffing => "Organisation & people",
+            Area::Supervision => "Supervision",
+            Area::Services => "Service system",
         }
     }
 }
@@ -395,6 +533,16 @@ pub fn area_kinds(area: Area) -> &'static [Kind] {
             Kind::TalentPlan,
             Kind::StaffingSettings,
         ],
+        Area::Supervision => &[
+            Kind::InspectionTeam,
+            Kind::InspectionCampaign,
+            Kind::InspectionCheck,
+            Kind::Finding,
+            Kind::RectificationOrder,
+            Kind::AccountabilityAction,
+            Kind::Parameters,
+        ],
+        Area::Services => &[Kind::DevelopmentEntity, Kind::ServiceOffering],
     }
 }
 

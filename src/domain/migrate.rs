@@ -26,24 +26,28 @@ pub fn to_current(mut value: Value, from: u64) -> Result<(Value, Vec<Text>), Sna
             root.insert("schema_version".into(), json!(2));
         }
     }
-    // Development builds of schema 3 still wrote the cross-post table and lacked the merge
-    // metadata, so this step runs for schema-3 files as well; both parts only touch what is missing.
+    // Development builds of schema 3 still wrote the cross-post table, kept verdicts on
+    // delegations and lacked the merge metadata, so this step runs for schema-3 files as well;
+    // each part only touches what is missing.
     v2_to_v3(&mut value, &mut notes);
     Ok((value, notes))
 }
 
 /// Schema 3 added the tables of organisation and people, supervision and the service system
-/// (institutions, …), which start empty, and replaced the cross-post table `concurrent_posts`
-/// by persons, posts and appointments (see [`fold_concurrent_posts`]). It also added the merge
-/// metadata (`meta.vv`, `meta.groups`): a record changed since its creation (rev > 1) without it
-/// is stamped as if its last editor had changed every field group then, so a copy that never
-/// changed it takes those values, and a copy that changed it too sees a conflict (never a silent
-/// overwrite). Folding comes first, so the records it creates are stamped like any other.
+/// (institutions, inspection campaigns and checks, …), which start empty, and replaced the
+/// cross-post table `concurrent_posts` by persons, posts and appointments (see
+/// [`fold_concurrent_posts`]) and a delegation's stored verdict by an inspection check
+/// ([`verdicts_to_checks`]). It also added the merge metadata (`meta.vv`, `meta.groups`): a
+/// record changed since its creation (rev > 1) without it is stamped as if its last editor had
+/// changed every field group then, so a copy that never changed it takes those values, and a copy
+/// that changed it too sees a conflict (never a silent overwrite). The conversions come first, so
+/// the records they create are stamped like any other.
 fn v2_to_v3(value: &mut Value, notes: &mut Vec<Text>) {
     if let Some(root) = value.as_object_mut() {
         root.insert("schema_version".into(), json!(3));
     }
     fold_concurrent_posts(value, notes);
+    verdicts_to_checks(value, notes);
     let tables: Vec<String> = value
         .pointer("/records")
         .and_then(Value::as_object)
@@ -458,6 +462,180 @@ fn post_id_for(
     }));
     post_of.insert((org.to_string(), title.to_string()), id.clone());
     id
+}
+
+/// Id of the campaign that holds the verdicts found on delegations.
+pub const MIGRATED_CAMPAIGN_ID: &str = "MIGRATED-V3-CAMPAIGN";
+const VERDICT_CODES: [&str; 7] = [
+    "IN_PLACE",
+    "MOSTLY_IN_PLACE",
+    "DISCOUNTED",
+    "NOMINAL_ONLY",
+    "WITHHELD",
+    "NOT_RECEIVED",
+    "NOT_APPLICABLE",
+];
+
+/// A delegation's verdict used to be a stored field (`data.verdict`). It now comes from the
+/// inspection group's checks, so each live delegation's verdict becomes one check — dated the
+/// day the delegation was last changed (the verdict stood by then at the latest), marked
+/// `migrated`, naming the item's source department as responsible — in one closed campaign
+/// "迁移前记录的督查结论". Nothing is dropped: a verdict on a deleted delegation, or one that
+/// cannot be read, goes into that delegation's note.
+fn verdicts_to_checks(value: &mut Value, notes: &mut Vec<Text>) {
+    // The items' source departments, for the responsible unit of each check.
+    let source_dept: std::collections::HashMap<String, Value> = records_mut(value, "power_items")
+        .into_iter()
+        .filter_map(|r| {
+            let id = r.get("meta")?.get("id")?.as_str()?.to_string();
+            let dept = r.get("data")?.get("source_dept_id").cloned()?;
+            Some((id, dept))
+        })
+        .collect();
+    let campaign_taken = records_mut(value, "inspection_campaigns").iter().any(|r| {
+        r.get("meta")
+            .and_then(|m| m.get("id"))
+            .and_then(Value::as_str)
+            == Some(MIGRATED_CAMPAIGN_ID)
+    });
+    let mut checks: Vec<Value> = Vec::new();
+    let mut parks: Vec<Value> = Vec::new();
+    let mut dates: Vec<String> = Vec::new();
+    let mut stamps: Vec<String> = Vec::new();
+    let mut all_sample = true;
+    let mut kept_in_note = 0;
+    for rec in records_mut(value, "delegations") {
+        let Some(verdict) = rec
+            .get_mut("data")
+            .and_then(Value::as_object_mut)
+            .and_then(|d| d.remove("verdict"))
+        else {
+            continue;
+        };
+        if verdict.is_null() {
+            continue;
+        }
+        let meta = rec.get("meta").cloned().unwrap_or(Value::Null);
+        let data = rec.get("data").cloned().unwrap_or(Value::Null);
+        let deleted = meta
+            .get("deleted")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let id = meta.get("id").and_then(Value::as_str).map(str::to_string);
+        let stamp = meta
+            .get("updated_at")
+            .or_else(|| meta.get("created_at"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let day = stamp
+            .as_deref()
+            .and_then(|s| s.get(..10))
+            .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+            .map(str::to_string);
+        let code = verdict.as_str().filter(|c| VERDICT_CODES.contains(c));
+        match (id, code, day, stamp, deleted || campaign_taken) {
+            (Some(id), Some(code), Some(day), Some(stamp), false) => {
+                if meta.get("provenance").and_then(Value::as_str) != Some("SAMPLE") {
+                    all_sample = false;
+                }
+                let dept = data
+                    .get("power_item_id")
+                    .and_then(Value::as_str)
+                    .and_then(|i| source_dept.get(i))
+                    .cloned()
+                    .filter(|d| !d.is_null() && code != "NOT_RECEIVED");
+                if let Some(p) = data.get("park_id").cloned()
+                    && !parks.contains(&p)
+                {
+                    parks.push(p);
+                }
+                checks.push(json!({
+                    "meta": {
+                        "id": format!("MIGRATED-V3-{id}"),
+                        "created_at": stamp,
+                        "updated_at": stamp,
+                        "updated_by": "migration",
+                        "rev": 1,
+                        "provenance": meta.get("provenance").cloned().unwrap_or(json!("USER_ENTERED")),
+                        "note": "迁移：原记录在赋权事项上的督查结论（证据未记录） / migrated verdict once stored on the delegation (no evidence recorded)"
+                    },
+                    "data": {
+                        "campaign_id": MIGRATED_CAMPAIGN_ID,
+                        "target": {"kind": "DELEGATION", "delegation_id": id},
+                        "aspect": "AUTHORISATION",
+                        "checked_on": day,
+                        "verdict": code,
+                        "verdict_reason": "迁移前记录在赋权事项上的督查结论 / verdict recorded on the delegation before checks existed",
+                        "responsible_org_id": dept,
+                        "migrated": true
+                    }
+                }));
+                dates.push(day);
+                stamps.push(stamp);
+            }
+            _ => {
+                // Kept where the user will see it: the delegation's own note.
+                if let Some(m) = rec.get_mut("meta").and_then(Value::as_object_mut) {
+                    let line = format!("迁移保留 / kept by migration: verdict={verdict}");
+                    let note = match m.get("note").and_then(Value::as_str) {
+                        Some(old) if !old.is_empty() => format!("{old}\n{line}"),
+                        _ => line,
+                    };
+                    m.insert("note".into(), json!(note));
+                    kept_in_note += 1;
+                }
+            }
+        }
+    }
+    if !checks.is_empty() {
+        dates.sort();
+        stamps.sort();
+        let first = dates.first().cloned().unwrap_or_default();
+        let last = dates.last().cloned().unwrap_or_default();
+        let stamp = stamps.last().cloned().unwrap_or_default();
+        let campaign = json!({
+            "meta": {
+                "id": MIGRATED_CAMPAIGN_ID,
+                "created_at": stamp,
+                "updated_at": stamp,
+                "updated_by": "migration",
+                "rev": 1,
+                "provenance": if all_sample { "SAMPLE" } else { "USER_ENTERED" },
+                "note": "迁移生成：结论日期不详，取各赋权事项最后修改日期 / created by migration: verdict dates unknown, each delegation's last change used"
+            },
+            "data": {
+                "title": "迁移前记录的督查结论",
+                "period": {"from": first, "to": last},
+                "scope_parks": parks,
+                "aspects": ["AUTHORISATION"],
+                "status": "CLOSED"
+            }
+        });
+        let n = checks.len();
+        if let Some(records) = value.get_mut("records").and_then(Value::as_object_mut) {
+            let push = |records: &mut Map<String, Value>, table: &str, items: Vec<Value>| {
+                let entry = records.entry(table).or_insert_with(|| json!([]));
+                if !entry.is_array() {
+                    *entry = json!([]);
+                }
+                if let Some(list) = entry.as_array_mut() {
+                    list.extend(items);
+                }
+            };
+            push(records, "inspection_campaigns", vec![campaign]);
+            push(records, "inspection_checks", checks);
+        }
+        notes.push(Text::new(
+            format!("{n} 条赋权事项上记录的督查结论转为督查批次“迁移前记录的督查结论”中的核查记录（证据待补）"),
+            format!("{n} verdicts stored on delegations became checks of the campaign “迁移前记录的督查结论” (evidence to be added)"),
+        ));
+    }
+    if kept_in_note > 0 {
+        notes.push(Text::new(
+            format!("{kept_in_note} 条无法转为核查记录的督查结论（已删除的事项或无法识别的结论）写入了该事项的备注"),
+            format!("{kept_in_note} verdicts that could not become checks (deleted delegations or unknown values) were copied into the delegation's note"),
+        ));
+    }
 }
 
 fn records_mut<'a>(value: &'a mut Value, table: &str) -> Vec<&'a mut Map<String, Value>> {

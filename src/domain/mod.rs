@@ -1,6 +1,7 @@
 //! The domain core: plain Rust, no UI or browser crates (checked by a test in tests/domain_purity.rs).
 //! One file per concept of the report; see ARCHITECTURE.md for the map.
 
+pub mod accountability;
 pub mod appointment;
 pub mod appointment_rules;
 pub mod audit;
@@ -10,7 +11,10 @@ pub mod command;
 pub mod delegation;
 pub mod delegation_metrics;
 pub mod delegation_rules;
+pub mod development;
 pub mod entrustment;
+pub mod finding;
+pub mod inspection;
 pub mod institution;
 pub mod integration;
 pub mod kind_tables;
@@ -20,21 +24,29 @@ pub mod metrics;
 pub mod migrate;
 pub mod org;
 pub mod org_rules;
+pub mod parameters;
 pub mod person;
 pub mod power;
+pub mod rectification;
 pub mod roster_csv;
 pub mod rules;
 pub mod sample;
 pub mod sample_exchange;
 pub mod sample_org;
+pub mod sample_supervision;
 pub mod scope;
 pub mod selection;
 pub mod selection_rules;
+pub mod service;
+pub mod service_rules;
 pub mod snapshot;
 pub mod staffing;
 pub mod staffing_metrics;
 pub mod staffing_rules;
+pub mod supervision_metrics;
+pub mod supervision_rules;
 pub mod talent;
 pub mod territory;
 pub mod text;
+pub mod transition;
 pub mod workspace;

@@ -122,6 +122,8 @@ pub fn check_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Violation> {
     super::staffing_rules::check(ws, as_of, &mut s.out);
     super::appointment_rules::check(ws, as_of, &mut s.out);
     super::selection_rules::check(ws, as_of, &mut s.out);
+    super::supervision_rules::check(ws, as_of, &mut s.out);
+    super::service_rules::check(ws, as_of, &mut s.out);
     s.out
 }
 

@@ -616,9 +616,11 @@ struct SamplePark {
 /// The demo workspace. Loaded only into an empty store, never over existing data.
 ///
 /// Delegations (SAMPLE) follow shared/domain.md §7.4 in miniature: a first batch 2012-10 for all
-/// three parks, verdicts of a first inspection, and deliberate teaching cases — a retained
-/// issuance link in GM (打折放权), source-department cases after handover in SC (明放暗不放), an
-/// approved item in GLG whose handover is overdue, and a proposal still under assessment.
+/// three parks with deliberate teaching cases — a retained issuance link in GM (打折放权),
+/// source-department cases after handover in SC (明放暗不放), an approved item in GLG whose
+/// handover is overdue, and a proposal still under assessment. The second batch, the two
+/// inspection campaigns with their verdicts, findings, orders and accountability, and the service
+/// system come from `sample_supervision`.
 pub fn demo() -> Workspace {
     use super::delegation::*;
     use ProcessLink::*;
@@ -684,7 +686,7 @@ pub fn demo() -> Workspace {
         county,
     } in &parks
     {
-        let base = |code_item: &str, verdict: Option<Verdict>| {
+        let base = |code_item: &str| {
             let (id, links) = item(code_item);
             DelegationData {
                 power_item_id: id,
@@ -708,7 +710,6 @@ pub fn demo() -> Workspace {
                 parallel: false,
                 lifecycle: Lifecycle::HandedOver,
                 reception: Reception::Received,
-                verdict,
                 cases: vec![CaseMonth {
                     month: "2013-03".into(),
                     by_park: 6,
@@ -717,34 +718,31 @@ pub fn demo() -> Workspace {
                 history: vec![],
             }
         };
-        rows.push(base("QT00101000", Some(Verdict::InPlace)));
-        rows.push(base("XK00301000", Some(Verdict::InPlace)));
+        rows.push(base("QT00101000"));
+        rows.push(base("XK00301000"));
         // SC lacks the building-project planning licence on purpose: a broken approval chain (BR-B13).
         if code != "SC" {
-            rows.push(base("XK00303000", Some(Verdict::InPlace)));
+            rows.push(base("XK00303000"));
         }
-        let mut planning = base("XK00302000", Some(Verdict::MostlyInPlace));
+        let mut planning = base("XK00302000");
         if code == "GM" {
             planning.delegated_links = vec![Acceptance, Review, Decision];
             planning.retained_links = vec![Issuance];
-            planning.verdict = Some(Verdict::Discounted);
         }
         rows.push(planning);
-        let mut env = base("XK00501000", Some(Verdict::InPlace));
+        let mut env = base("XK00501000");
         if code == "SC" {
             env.cases = vec![CaseMonth {
                 month: "2013-02".into(),
                 by_park: 2,
                 by_source: 5,
             }];
-            env.verdict = Some(Verdict::NominalOnly);
         }
         if code == "GLG" {
             env.lifecycle = Lifecycle::Approved;
             env.reception = Reception::Preparing;
             env.handover_by_source_on = None;
             env.handover_by_park_on = None;
-            env.verdict = None;
             env.cases = vec![];
         }
         rows.push(env);
@@ -757,7 +755,7 @@ pub fn demo() -> Workspace {
             territory: Territory::EntrustedTownships {
                 township_ids: towns.clone(),
             },
-            ..base(code_item, Some(Verdict::MostlyInPlace))
+            ..base(code_item)
         };
         rows.push(county_base("XK00401000"));
         rows.push(county_base("JF01001000"));
@@ -769,7 +767,6 @@ pub fn demo() -> Workspace {
             proposal.lifecycle = Lifecycle::UnderAssessment;
             proposal.reception = Reception::NotStarted;
             proposal.capacity = None;
-            proposal.verdict = None;
             proposal.effective_from = None;
             proposal.approved_on = None;
             proposal.handover_by_source_on = None;
@@ -781,5 +778,5 @@ pub fn demo() -> Workspace {
     for row in rows {
         b.add(Provenance::Sample, None, Data::Delegation(row));
     }
-    super::sample_org::add_to(b.ws)
+    super::sample_supervision::add(super::sample_org::add_to(b.ws))
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::kind_tables::{Area, area_kinds, ref_ids, references};
+use super::kind_tables::{Area, area_kinds, non_owning_refs, ref_ids, references};
 use super::meta::Id;
 use super::workspace::{Kind, Record, Workspace};
 
@@ -46,8 +46,8 @@ fn build(recs: Vec<Record>, picked: &HashSet<usize>) -> Workspace {
     out
 }
 
-/// The record `(kind, id)`, every record that refers to it or to one of those (transitively), and
-/// what they all refer to. For a park: its townships, entrustments, committees, delegations,
+/// The record `(kind, id)`, every record that refers to it or to one of those (transitively,
+/// through references of belonging: see [`non_owning_refs`]), and what they all refer to. For a park: its townships, entrustments, committees, delegations,
 /// institutions (and, from issue #6 on, the checks of its delegations), plus the counties, power
 /// items and departments they name.
 pub fn around(ws: &Workspace, kind: Kind, id: &str) -> Workspace {
@@ -55,7 +55,11 @@ pub fn around(ws: &Workspace, kind: Kind, id: &str) -> Workspace {
     let mut referrers: HashMap<(Kind, Id), Vec<usize>> = HashMap::new();
     for (n, rec) in recs.iter().enumerate() {
         let f = rec.to_fields();
-        for r in references(rec.kind()) {
+        let skip = non_owning_refs(rec.kind());
+        for r in references(rec.kind())
+            .iter()
+            .filter(|r| !skip.contains(&r.path))
+        {
             for t in ref_ids(&f, r.path) {
                 referrers.entry((r.to, t.to_string())).or_default().push(n);
             }

@@ -6,16 +6,23 @@ use serde::de::{Deserializer, Error as _};
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
+use super::accountability::AccountabilityActionData;
 use super::appointment::{AppointmentData, PostData};
 use super::authority::AuthorityRuleData;
 use super::delegation::DelegationData;
+use super::development::DevelopmentEntityData;
 use super::entrustment::EntrustmentData;
+use super::finding::FindingData;
+use super::inspection::{InspectionCampaignData, InspectionCheckData, InspectionTeamData};
 use super::institution::InstitutionData;
 use super::meta::{Id, Meta};
 use super::org::OrgUnitData;
+use super::parameters::ParametersData;
 use super::person::PersonData;
 use super::power::PowerItemData;
+use super::rectification::RectificationOrderData;
 use super::selection::SelectionCampaignData;
+use super::service::ServiceOfferingData;
 use super::staffing::{LeadershipQuotaData, StaffingQuotaData, StaffingSettingsData};
 use super::talent::TalentPlanData;
 use super::territory::{CityData, CountyData, ParkData, TownshipData};
@@ -215,6 +222,16 @@ entities! {
     SelectionCampaign { table: selection_campaigns, data: SelectionCampaignData, code: "selection_campaigns", zh: "竞争上岗", en: "Selection campaign" },
     TalentPlan { table: talent_plans, data: TalentPlanData, code: "talent_plans", zh: "人才引进计划", en: "Talent intake plan" },
     StaffingSettings { table: staffing_settings, data: StaffingSettingsData, code: "staffing_settings", zh: "人事参数", en: "Staffing parameters" },
+    // Supervision (S7.1) and the service system (S4.1, S4.2), issue #6.
+    InspectionTeam { table: inspection_teams, data: InspectionTeamData, code: "inspection_teams", zh: "督促检查组", en: "Inspection group" },
+    InspectionCampaign { table: inspection_campaigns, data: InspectionCampaignData, code: "inspection_campaigns", zh: "督查批次", en: "Inspection campaign" },
+    InspectionCheck { table: inspection_checks, data: InspectionCheckData, code: "inspection_checks", zh: "督查核查", en: "Inspection check" },
+    Finding { table: findings, data: FindingData, code: "findings", zh: "督查问题", en: "Finding" },
+    RectificationOrder { table: rectification_orders, data: RectificationOrderData, code: "rectification_orders", zh: "整改督办单", en: "Rectification order" },
+    AccountabilityAction { table: accountability_actions, data: AccountabilityActionData, code: "accountability_actions", zh: "责任追究", en: "Accountability action" },
+    DevelopmentEntity { table: development_entities, data: DevelopmentEntityData, code: "development_entities", zh: "开发建设主体", en: "Development entity" },
+    ServiceOffering { table: service_offerings, data: ServiceOfferingData, code: "service_offerings", zh: "服务事项", en: "Service offering" },
+    Parameters { table: parameters, data: ParametersData, code: "parameters", zh: "参数设置", en: "Parameters" },
 }
 
 impl Workspace {
@@ -285,6 +302,43 @@ impl Workspace {
             ),
             Some(Record::StaffingSettings(_)) => "人事参数".to_string(),
             Some(Record::Institution(r)) => r.data.title,
+            Some(Record::InspectionTeam(r)) => r.data.name,
+            Some(Record::InspectionCampaign(r)) => r.data.title,
+            Some(Record::InspectionCheck(r)) => {
+                let target = match &r.data.target {
+                    super::inspection::CheckTarget::Delegation { delegation_id } => {
+                        self.label_of(Kind::Delegation, delegation_id)
+                    }
+                    super::inspection::CheckTarget::Department { org_id } => {
+                        self.label_of(Kind::OrgUnit, org_id)
+                    }
+                    super::inspection::CheckTarget::Park { park_id } => {
+                        self.label_of(Kind::Park, park_id)
+                    }
+                };
+                format!(
+                    "{}：{}",
+                    self.label_of(Kind::InspectionCampaign, &r.data.campaign_id),
+                    target
+                )
+            }
+            Some(Record::Finding(r)) => {
+                let desc: String = r.data.description.chars().take(40).collect();
+                format!("{}｜{desc}", r.data.category.zh())
+            }
+            Some(Record::RectificationOrder(r)) => r.data.notice_no,
+            Some(Record::AccountabilityAction(r)) => {
+                let who = match &r.data.target {
+                    super::accountability::AccountTarget::Org { org_id } => {
+                        self.label_of(Kind::OrgUnit, org_id)
+                    }
+                    super::accountability::AccountTarget::Person { name, .. } => name.clone(),
+                };
+                format!("{}：{}", r.data.form.zh(), who)
+            }
+            Some(Record::DevelopmentEntity(r)) => r.data.name,
+            Some(Record::ServiceOffering(r)) => r.data.name,
+            Some(Record::Parameters(_)) => "参数设置".to_string(),
             None => id.to_string(),
         }
     }

@@ -332,6 +332,17 @@ pub fn org_options(
     }
 }
 
+/// Org units of the given kinds (all kinds when empty) as options.
+pub fn org_kind_options(
+    app: AppState,
+    none: Option<&'static str>,
+    kinds: &'static [crate::domain::org::OrgKind],
+) -> impl Fn() -> Options + Send + Sync + 'static {
+    org_options(app, none, move |o| {
+        kinds.is_empty() || kinds.contains(&o.kind)
+    })
+}
+
 /// A select over `options` plus a leading "—" (no value) option.
 pub fn with_none(
     options: impl Fn() -> Options + Send + Sync + 'static,
@@ -383,4 +394,31 @@ pub fn doc_signals(
         RwSignal::new(d.map(|d| d.title.clone()).unwrap_or_default()),
         RwSignal::new(date_string(d.and_then(|d| d.issued_on))),
     )
+}
+/// Runs any command and reports refusals on a form's error list; the success summary becomes the
+/// toast. Returns whether it went through.
+pub fn run(app: AppState, cmd: Command, errors: FieldErrors) -> bool {
+    match app.dispatch(cmd) {
+        Ok(out) => {
+            errors.set(Vec::new());
+            let n = out.warnings.len();
+            app.toast.set(Some(if n == 0 {
+                out.summary
+            } else {
+                Text::new(
+                    format!("{}（{n} 条提示）", out.summary.zh),
+                    format!("{} ({n} notes)", out.summary.en),
+                )
+            }));
+            true
+        }
+        Err(CommandError::Rejected(v)) => {
+            errors.set(v);
+            false
+        }
+        Err(e) => {
+            app.toast.set(Some(e.text()));
+            false
+        }
+    }
 }

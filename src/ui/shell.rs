@@ -96,6 +96,7 @@ pub fn Shell() -> impl IntoView {
         ("/people", "nav-people"),
         ("/assessment", "nav-assessment"),
         ("/supervision", "nav-supervision"),
+        ("/services", "nav-services"),
         ("/data", "nav-data"),
     ];
     let nav_label = move |key: &str| -> String {
@@ -107,6 +108,7 @@ pub fn Shell() -> impl IntoView {
             "nav-people" => t_string!(i18n, nav_people).to_string(),
             "nav-assessment" => t_string!(i18n, nav_assessment).to_string(),
             "nav-supervision" => t_string!(i18n, nav_supervision).to_string(),
+            "nav-services" => t_string!(i18n, nav_services).to_string(),
             _ => t_string!(i18n, nav_data).to_string(),
         }
     };
@@ -174,7 +176,8 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/org") view=pages::org::Org />
                     <Route path=path!("/people") view=pages::people::People />
                     <Route path=path!("/assessment") view=pages::planned::Assessment />
-                    <Route path=path!("/supervision") view=pages::planned::Supervision />
+                    <Route path=path!("/supervision") view=pages::supervision::Supervision />
+                    <Route path=path!("/services") view=pages::services::Services />
                     <Route path=path!("/data") view=pages::data::DataPage />
                 </Routes>
             </main>

@@ -177,3 +177,16 @@ pub fn tab_bar(
 pub fn dec1(x: Option<f64>) -> String {
     x.map(|x| format!("{x:.1}")).unwrap_or_else(|| "—".into())
 }
+/// Prints the page; the print style sheet keeps the lists and drops navigation, forms and buttons.
+#[component]
+pub fn PrintButton(id: &'static str) -> impl IntoView {
+    use crate::ui::i18n::*;
+    let i18n = use_i18n();
+    view! {
+        <button type="button" class="btn btn-small btn-print" id=id on:click=move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.print();
+            }
+        }>{t!(i18n, sup_print)}</button>
+    }
+}

@@ -369,3 +369,65 @@ pub fn rejected(r: Result<Outcome, CommandError>) -> Vec<&'static str> {
         other => panic!("expected a rejection, got {other:?}"),
     }
 }
+// ---------------------------------------------------------------- supervision (issue #6)
+
+/// A planned inspection campaign over `parks` for the period, created through the command path.
+pub fn campaign(h: &mut Harness, parks: &[Id], from: &str, to: &str) -> Id {
+    use parkdesk::domain::inspection::*;
+    h.create(Data::InspectionCampaign(InspectionCampaignData {
+        team_id: None,
+        title: format!("督查 {from}"),
+        period: Period {
+            from: d(from),
+            to: Some(d(to)),
+        },
+        scope_parks: parks.to_vec(),
+        scope_depts: vec![],
+        aspects: InspectionAspect::ALL.to_vec(),
+        status: CampaignStatus::Planned,
+        report: None,
+        history: vec![],
+    }))
+}
+
+/// A check of a delegation with a verdict, complete enough for BR-E4 (evidence, the item's source
+/// department as responsible, a reason).
+pub fn verdict_check(
+    ws: &Workspace,
+    campaign: &str,
+    delegation: &str,
+    verdict: parkdesk::domain::delegation::Verdict,
+    on: &str,
+) -> parkdesk::domain::inspection::InspectionCheckData {
+    use parkdesk::domain::inspection::*;
+    let dept = ws
+        .delegations
+        .get(delegation)
+        .and_then(|d| source_dept(ws, &d.data).cloned());
+    InspectionCheckData {
+        verdict: Some(verdict),
+        checked_on: Some(d(on)),
+        methods: vec![CheckMethod::Documents],
+        evidence: vec![Evidence {
+            description: "案卷抽查记录".into(),
+            source: "督查组".into(),
+            file_name: None,
+        }],
+        verdict_reason: "核查认定".into(),
+        responsible_org_id: dept,
+        inspectors: vec!["督查员甲".into()],
+        ..InspectionCheckData::pending(campaign, delegation)
+    }
+}
+
+/// Records a verdict on a delegation in a campaign (a new check) and returns the check's id.
+pub fn record_verdict(
+    h: &mut Harness,
+    campaign: &str,
+    delegation: &str,
+    verdict: parkdesk::domain::delegation::Verdict,
+    on: &str,
+) -> Id {
+    let check = verdict_check(h.ws(), campaign, delegation, verdict, on);
+    h.create(Data::InspectionCheck(check))
+}

@@ -8,6 +8,8 @@ pub mod people;
 pub mod planned;
 pub mod powers;
 pub mod selection;
+pub mod services;
+pub mod supervision;
 
 use leptos::prelude::*;
 

@@ -50,17 +50,3 @@ pub fn Assessment() -> impl IntoView {
         ],
     } /> }
 }
-
-#[component]
-pub fn Supervision() -> impl IntoView {
-    view! { <PlannedPage plan=Plan {
-        id: "page-supervision",
-        title: Text::new("督查", "Supervision"),
-        sentences: "S7.1, S4.1–S4.3",
-        items: &[
-            ("督查活动与逐项认定（到位 / 打折放权 / 明放暗不放 …）", "Inspection campaigns and verdicts per delegation"),
-            ("整改督办、逾期与问责", "Rectification orders, overdue tracking and accountability"),
-            ("开发建设主体、服务体系与制度建设", "Development entities, service offerings and institutions"),
-        ],
-    } /> }
-}

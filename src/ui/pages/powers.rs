@@ -190,6 +190,8 @@ fn Matrix(filter: RwSignal<Filter>) -> impl IntoView {
         let day = app.as_of.get();
         app.desk.with(|d| {
             let ws = d.ws();
+            // The inspection group's latest verdicts on the date, computed once for the table.
+            let verdicts = crate::domain::inspection::latest_verdicts(ws, day);
             ws.parks
                 .iter_live()
                 .map(|p| {
@@ -212,7 +214,7 @@ fn Matrix(filter: RwSignal<Filter>) -> impl IntoView {
                                 .iter()
                                 .filter(|r| {
                                     matches!(
-                                        r.data.display_status(day),
+                                        r.data.display_status(verdicts.get(r.id()).copied(), day),
                                         DisplayStatus::Problem
                                             | DisplayStatus::CannotReceive
                                             | DisplayStatus::HandoverOverdue
@@ -297,6 +299,7 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
         let checks = app.checks.get();
         app.desk.with(|d| {
             let ws = d.ws();
+            let verdicts = crate::domain::inspection::latest_verdicts(ws, day);
             ws.delegations
                 .iter_live()
                 .filter(|r| f.park.as_ref().is_none_or(|p| &r.data.park_id == p))
@@ -318,12 +321,14 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
                         .of(Kind::Delegation, r.id())
                         .filter(|v| v.severity != Severity::Info)
                         .count();
+                    let verdict = verdicts.get(r.id()).copied();
                     (
                         r.clone(),
                         ws.label_of(Kind::PowerItem, &r.data.power_item_id),
                         ws.label_of(Kind::Park, &r.data.park_id),
-                        r.data.display_status(day),
+                        r.data.display_status(verdict, day),
                         n,
+                        verdict,
                     )
                 })
                 .collect::<Vec<_>>()
@@ -353,9 +358,9 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
                     <th scope="col">{t!(i18n, col_actions)}</th>
                 </tr></thead>
                 <tbody>
-                    <For each=rows key=|r| (r.0.meta.id.clone(), r.0.meta.rev, r.3, r.4) let:r>
+                    <For each=rows key=|r| (r.0.meta.id.clone(), r.0.meta.rev, r.3, r.4, r.5) let:r>
                         {
-                            let (rec, item, park, status, n) = r;
+                            let (rec, item, park, status, n, verdict) = r;
                             let id = rec.meta.id.clone();
                             let id2 = id.clone();
                             let d = rec.data.clone();
@@ -367,7 +372,7 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
                                     <td>{move || grantor_label(app, &g, lang())} " · " {move || d.mode.label(lang())}</td>
                                     <td class="nowrap">{move || d.lifecycle.label(lang())}</td>
                                     <td class="nowrap">{move || d.reception.label(lang())}</td>
-                                    <td class="nowrap">{move || d.verdict.map(|v| v.label(lang())).unwrap_or("—")}</td>
+                                    <td class="nowrap" title="督查组最近一次核查的结论 / latest verdict of the inspection group">{move || verdict.map(|v| v.label(lang())).unwrap_or("—")}</td>
                                     <td class="nowrap"><span class=format!("status status-{}", status.code().to_lowercase())>{move || status.label(lang())}</span></td>
                                     <td class="num">{n}</td>
                                     <td class="actions"><button class="btn btn-small" data-action="detail" on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id2.as_str()) { None } else { Some(id2.clone()) })>{t!(i18n, pw_detail)}</button></td>
@@ -452,6 +457,22 @@ fn DelegationDetail(id: String) -> impl IntoView {
                         <dt>{t!(i18n, pw_capacity)}</dt><dd>{capacity.map(|c| format!("{:.0} · {}", c.total(), c.conclusion(penalty).label(lang()))).unwrap_or_else(|| "—".into())}</dd>
                         <dt>{t!(i18n, pw_need)}</dt><dd>{d.need.as_ref().map(|n| n.rationale.clone()).unwrap_or_else(|| "—".into())}</dd>
                     </dl>
+                    <h4>{t!(i18n, sup_checks_of_delegation)}</h4>
+                    <table class="table table-compact" id="delegation-checks">
+                        <tbody>
+                            {app.desk.with_untracked(|w| {
+                                let ws = w.ws();
+                                let mut list: Vec<_> = ws.inspection_checks.iter_live()
+                                    .filter(|c| c.data.target.delegation() == Some(r.meta.id.as_str()) && c.data.verdict.is_some())
+                                    .map(|c| (c.data.checked_on, ws.label_of(Kind::InspectionCampaign, &c.data.campaign_id), c.data.verdict, c.data.verdict_reason.clone()))
+                                    .collect();
+                                list.sort_by_key(|x| std::cmp::Reverse(x.0));
+                                list
+                            }).into_iter().map(|(on, campaign, verdict, reason)| view! {
+                                <tr><td class="nowrap">{date_string(on)}</td><td>{campaign}</td><td class="nowrap">{move || verdict.map(|v| v.label(lang())).unwrap_or("—")}</td><td class="small">{reason}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
                     <h4>{t!(i18n, pw_rules_signals)}</h4>
                     <ViolationList items=issues />
                     <div class="steps">
@@ -649,7 +670,6 @@ fn BatchForm(selected: RwSignal<Vec<String>>) -> impl IntoView {
                         } else {
                             Reception::NotStarted
                         },
-                        verdict: None,
                         cases: Vec::new(),
                         history: Vec::new(),
                     })
