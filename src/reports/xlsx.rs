@@ -149,7 +149,7 @@ pub fn write(report: &Report) -> Result<Vec<u8>, XlsxError> {
     ws.set_print_fit_to_pages(1, 0);
     // "&" starts a code in Excel headers, so a literal one is doubled.
     let esc = |s: &str| s.replace('&', "&&");
-    ws.set_header(&format!("&L{}&R{}", esc(&report.title), esc(&report.office)));
+    ws.set_header(format!("&L{}&R{}", esc(&report.title), esc(&report.office)));
     ws.set_footer("&C&P / &N");
     wb.save_to_buffer()
 }

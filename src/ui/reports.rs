@@ -1,0 +1,135 @@
+//! The export and print buttons of a report, and the print view. Which report is written is the
+//! caller's choice (a function of `crate::reports::lists`); how is the same for all of them:
+//! Excel (.xlsx), CSV (UTF-8 with BOM) and an A4 print of the same table.
+
+use leptos::prelude::*;
+
+use super::i18n::*;
+use super::state::use_app;
+use super::use_lang;
+use crate::domain::text::Text;
+use crate::reports::lists::Source;
+use crate::reports::{Cell, Format, Report, SAMPLE_MARK, csv, xlsx};
+
+/// Builds one report from the current data, as-of date, office and language.
+pub type Build = fn(&Source) -> Report;
+
+/// The report being printed; the print view (`PrintArea`) shows it on paper only.
+#[derive(Clone, Copy)]
+pub struct PrintJob(pub RwSignal<Option<Report>>);
+
+fn build_now(build: Build, lang: crate::domain::text::Lang) -> Report {
+    let app = use_app();
+    let office = app.office.get_untracked().name;
+    let as_of = app.as_of.get_untracked();
+    let checks = app.checks.get_untracked();
+    app.desk.with_untracked(|d| {
+        build(&Source {
+            ws: d.ws(),
+            checks: &checks,
+            as_of,
+            office: &office,
+            lang,
+        })
+    })
+}
+
+/// Excel / CSV / 打印 buttons for one report. `key` names the buttons (`rep-{key}-xlsx`, `rep-{key}-csv`, `rep-{key}-print`).
+#[component]
+pub fn ReportTools(key: &'static str, report: Build) -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let lang = use_lang();
+    let job = expect_context::<PrintJob>();
+    let failed = move |e: String| {
+        app.toast.set(Some(Text::new(
+            format!("导出失败：{e}"),
+            format!("Export failed: {e}"),
+        )))
+    };
+    let done = move |name: String| {
+        app.toast.set(Some(Text::new(
+            format!("已导出 {name}"),
+            format!("Exported {name}"),
+        )))
+    };
+    let to_xlsx = move |_| {
+        let r = build_now(report, lang());
+        let name = format!("{}.xlsx", r.file_stem());
+        match xlsx::write(&r) {
+            Ok(bytes) => match super::browser::download_bytes(
+                &name,
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ) {
+                Ok(()) => done(name),
+                Err(e) => failed(e),
+            },
+            Err(e) => failed(e.to_string()),
+        }
+    };
+    let to_csv = move |_| {
+        let r = build_now(report, lang());
+        let name = format!("{}.csv", r.file_stem());
+        match super::browser::download(&name, &csv::write(&r), "text/csv;charset=utf-8") {
+            Ok(()) => done(name),
+            Err(e) => failed(e),
+        }
+    };
+    let print = move |_| {
+        job.0.set(Some(build_now(report, lang())));
+        // Print once the view has been drawn.
+        gloo_timers::callback::Timeout::new(50, super::browser::print).forget();
+    };
+    view! {
+        <span class="report-tools" role="group" aria-label=move || t_string!(i18n, rep_tools).to_string()>
+            <button type="button" class="btn btn-small" id=format!("rep-{key}-xlsx") on:click=to_xlsx>"Excel"</button>
+            <button type="button" class="btn btn-small" id=format!("rep-{key}-csv") on:click=to_csv>"CSV"</button>
+            <button type="button" class="btn btn-small" id=format!("rep-{key}-print") on:click=print>{t!(i18n, rep_print)}</button>
+        </span>
+    }
+}
+
+fn cell_class(format: Format, cell: &Cell) -> &'static str {
+    match (format, cell) {
+        (_, Cell::Text(s)) if s == SAMPLE_MARK => "sample-cell",
+        (Format::Int | Format::Decimal | Format::Percent, _) => "num",
+        (Format::Date, _) => "nowrap",
+        _ => "",
+    }
+}
+
+/// The report on paper: title, office, as-of date and sample marker in a table head that repeats
+/// on every page; page numbers come from the @page rules in style/main.css. Hidden on screen.
+#[component]
+pub fn PrintArea() -> impl IntoView {
+    let job = expect_context::<PrintJob>();
+    // The job ends when the print dialog closes.
+    let after = window_event_listener(leptos::ev::afterprint, move |_| job.0.set(None));
+    on_cleanup(move || after.remove());
+    move || {
+        job.0.get().map(|r| {
+            let n = r.columns.len();
+            let wide = n > 8;
+            let formats: Vec<Format> = r.columns.iter().map(|c| c.format).collect();
+            view! {
+                <div id="print-area" class:print-wide=wide data-report=r.key lang=match r.lang { crate::domain::text::Lang::Zh => "zh-CN", crate::domain::text::Lang::En => "en" }>
+                    <table class="print-table">
+                        <thead>
+                            <tr class="print-head"><th colspan=n scope="colgroup">
+                                <div class="print-title">{r.title.clone()}</div>
+                                <div class="print-sub">{r.subtitle()}</div>
+                            </th></tr>
+                            <tr>{r.columns.iter().map(|c| view! { <th scope="col">{c.header.clone()}</th> }).collect_view()}</tr>
+                        </thead>
+                        <tbody>
+                            {r.rows.iter().map(|row| view! {
+                                <tr>{row.iter().zip(&formats).map(|(c, f)| view! { <td class=cell_class(*f, c)>{c.display()}</td> }).collect_view()}</tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+        })
+    }
+}
