@@ -121,10 +121,11 @@ fn the_delegation_list_has_chinese_headers_formats_a_frozen_header_and_the_sampl
     let report = build(&ws, day, Lang::Zh, lists::delegations);
     let bytes = xlsx::write(&report).expect("xlsx");
     let range = sheet(&bytes);
-    let headers: Vec<String> = (0..5)
-        .map(|c| at(&range, 2, c).to_string())
-        .collect();
-    assert_eq!(headers, ["事项编码", "事项名称", "权限类别", "事项类型", "园区"]);
+    let headers: Vec<String> = (0..5).map(|c| at(&range, 2, c).to_string()).collect();
+    assert_eq!(
+        headers,
+        ["事项编码", "事项名称", "权限类别", "事项类型", "园区"]
+    );
     assert_eq!(at(&range, 0, 0).to_string(), "权力下放清单");
     let sub = at(&range, 1, 0).to_string();
     assert!(sub.contains("编制单位：保山市编办"), "{sub}");
@@ -140,7 +141,10 @@ fn the_delegation_list_has_chinese_headers_formats_a_frozen_header_and_the_sampl
     // Number formats by column: dates, percentages, integers and decimals.
     let styles = part(&bytes, "xl/styles.xml");
     for f in ["0.0%", "yyyy-mm-dd", "#,##0.00"] {
-        assert!(styles.contains(&format!("formatCode=\"{f}\"")), "{f} in {styles}");
+        assert!(
+            styles.contains(&format!("formatCode=\"{f}\"")),
+            "{f} in {styles}"
+        );
     }
     let effective = report
         .columns
@@ -154,13 +158,19 @@ fn the_delegation_list_has_chinese_headers_formats_a_frozen_header_and_the_sampl
     );
     // Frozen below the header, filter on the header, A4 with the header repeated and page numbers.
     let xml = part(&bytes, "xl/worksheets/sheet1.xml");
-    assert!(xml.contains("ySplit=\"3\"") && xml.contains("state=\"frozen\""), "{xml}");
+    assert!(
+        xml.contains("ySplit=\"3\"") && xml.contains("state=\"frozen\""),
+        "{xml}"
+    );
     assert!(xml.contains("<autoFilter ref=\"A3:"), "{xml}");
     assert!(xml.contains("paperSize=\"9\""), "A4: {xml}");
     assert!(xml.contains("&amp;P / &amp;N"), "page numbers: {xml}");
     assert!(xml.contains("<col "), "column widths are set");
     let book = part(&bytes, "xl/workbook.xml");
-    assert!(book.contains("_xlnm.Print_Titles"), "header row repeats: {book}");
+    assert!(
+        book.contains("_xlnm.Print_Titles"),
+        "header row repeats: {book}"
+    );
 }
 
 #[test]
@@ -214,13 +224,20 @@ fn figures_are_numbers_with_hand_computed_values() {
             .clone()
     };
     assert_eq!(by_name("示例镇丙")[led], Cell::Text("保山工贸园区".into()));
-    assert_eq!(by_name("示例镇丁")[led], Cell::Empty, "{second} is not entrusted");
+    assert_eq!(
+        by_name("示例镇丁")[led],
+        Cell::Empty,
+        "{second} is not entrusted"
+    );
 
     let ent = build(b.h.ws(), day, Lang::Zh, lists::entrustments);
     assert_eq!(ent.rows.len(), 1);
     assert_eq!(ent.rows[0][4], Cell::Date(d("2012-03-01")));
     assert_eq!(ent.rows[0][5], Cell::Empty, "open-ended");
-    assert_eq!(ent.rows[0][7], Cell::Text("示例〔2012〕1号 托管决定".into()));
+    assert_eq!(
+        ent.rows[0][7],
+        Cell::Text("示例〔2012〕1号 托管决定".into())
+    );
 }
 
 #[test]
@@ -238,8 +255,14 @@ fn csv_has_a_bom_excel_quoting_and_no_live_formulas() {
         lines.next(),
         Some("乡镇,类型,所属县区,位于园区规划范围,托管园区,面积（平方公里）,人口,数据来源")
     );
-    assert!(text.contains("\"甲,乙 \"\"丙\"\"\""), "Excel quoting: {text}");
-    assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""), "defused: {text}");
+    assert!(
+        text.contains("\"甲,乙 \"\"丙\"\"\""),
+        "Excel quoting: {text}"
+    );
+    assert!(
+        text.contains("\"'=HYPERLINK(\"\"x\"\")\""),
+        "defused: {text}"
+    );
     // Read back by a CSV reader, the rows equal the report's display values.
     let mut r = ::csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let n = r.records().filter_map(Result::ok).count();

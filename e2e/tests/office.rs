@@ -38,9 +38,11 @@ async fn every_section_passes_axe_in_both_languages_and_html_lang_follows() {
     b.wait_css("#park-form").await;
     b.axe_check("park form").await;
     b.open("/powers").await;
-    b.click("#delegation-table tbody tr button[data-action='detail']").await;
+    b.click("#delegation-table tbody tr button[data-action='detail']")
+        .await;
     b.wait_css(".detail").await;
-    b.js("document.querySelector('details.editor').open = true;").await;
+    b.js("document.querySelector('details.editor').open = true;")
+        .await;
     b.axe_check("delegation detail and editor").await;
     b.click("#lang-switch").await;
     b.wait_text("#nav-overview", |t| t == "Overview").await;
@@ -68,7 +70,8 @@ async fn the_keyboard_reaches_and_operates_the_report_buttons() {
     let first = b.js("return document.activeElement.className;").await;
     assert_eq!(first, "skip-link");
     // Tab from the delegation heading's export group to its CSV button and press Enter.
-    b.js("document.getElementById('rep-delegations-xlsx').focus();").await;
+    b.js("document.getElementById('rep-delegations-xlsx').focus();")
+        .await;
     b.driver
         .active_element()
         .await
@@ -94,7 +97,9 @@ async fn the_keyboard_reaches_and_operates_the_report_buttons() {
     let csv = std::fs::read_to_string(b.downloaded("csv").await).expect("csv");
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
     assert!(
-        csv.lines().next().is_some_and(|h| h.starts_with("\u{feff}事项编码,事项名称,权限类别")),
+        csv.lines()
+            .next()
+            .is_some_and(|h| h.starts_with("\u{feff}事项编码,事项名称,权限类别")),
         "{csv}"
     );
     assert!(csv.contains("示例 SAMPLE"), "sample rows are marked");
@@ -111,6 +116,9 @@ async fn the_delegation_list_downloads_as_a_real_workbook() {
         .parse::<usize>()
         .expect("count");
     b.click("#rep-delegations-xlsx").await;
+    // Written by the xlsx worker, loaded on this first use.
+    let toast = b.wait_text("#toast", |t| !t.is_empty()).await;
+    assert!(toast.contains("已导出"), "{toast}");
     let path = b.downloaded("xlsx").await;
     assert!(
         path.file_name()
@@ -125,7 +133,9 @@ async fn the_delegation_list_downloads_as_a_real_workbook() {
     assert_eq!(cell(0, 0), Data::String("权力下放清单".into()));
     let sub = cell(1, 0).to_string();
     assert!(
-        sub.contains("编制单位：本机") && sub.contains("截至 2013-12-31") && sub.contains("示例 SAMPLE"),
+        sub.contains("编制单位：本机")
+            && sub.contains("截至 2013-12-31")
+            && sub.contains("示例 SAMPLE"),
         "{sub}"
     );
     assert_eq!(cell(2, 0), Data::String("事项编码".into()));
@@ -144,7 +154,8 @@ async fn a_report_prints_on_a4_with_title_office_date_and_page_numbers() {
     b.open("/powers").await;
     b.wait_css("#catalogue-table tbody tr").await;
     // The dialog itself is the browser's; the test prints the page as it would.
-    b.js("window.print = () => { window.printed = true; };").await;
+    b.js("window.print = () => { window.printed = true; };")
+        .await;
     b.click("#rep-catalogue-print").await;
     b.wait_css("#print-area[data-report='catalogue']").await;
     let deadline = Instant::now() + Duration::from_secs(5);
@@ -168,10 +179,16 @@ async fn a_report_prints_on_a4_with_title_office_date_and_page_numbers() {
         .output()
         .expect("pdftotext (poppler-utils, installed by scripts/setup)");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
-    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert!(pages.len() >= 2, "25 items take more than one page: {text}");
     // pdftotext spaces CJK text by its layout; compare without spaces.
-    let pages: Vec<String> = pages.iter().map(|p| p.split_whitespace().collect()).collect();
+    let pages: Vec<String> = pages
+        .iter()
+        .map(|p| p.split_whitespace().collect())
+        .collect();
     for (i, page) in pages.iter().enumerate() {
         // The title block and the column headers repeat on every page; each page is numbered.
         assert!(page.contains("权责清单"), "page {}: {page}", i + 1);
@@ -218,16 +235,23 @@ async fn markup_typed_or_imported_is_shown_as_text_and_never_runs() {
     b.screenshot("xss-csv").await;
     b.click("#csv-confirm").await;
     let item = b.text("#catalogue-table tr[data-code='XK09901000']").await;
-    assert!(item.contains("<script>window.pwned=2</script><b>粗体</b>"), "{item}");
+    assert!(
+        item.contains("<script>window.pwned=2</script><b>粗体</b>"),
+        "{item}"
+    );
     // The print view renders the same data as text too.
     b.js("window.print = () => {};").await;
     b.click("#rep-catalogue-print").await;
     assert!(b.text("#print-area").await.is_empty() || b.count("#print-area").await == 1);
     tokio::time::sleep(Duration::from_millis(300)).await;
     let state = b
-        .js("return { pwned: window.pwned ?? null, imgs: document.querySelectorAll('main img, #print-area img').length, bold: document.querySelectorAll('main b, #print-area b').length, scripts: document.querySelectorAll('body script').length };")
+        .js("return { pwned: window.pwned ?? null, imgs: document.querySelectorAll('main img, #print-area img').length, bold: document.querySelectorAll('main b, #print-area b').length, scripts: [...document.querySelectorAll('script')].filter(s => s.textContent.includes('pwned')).length };")
         .await;
-    assert_eq!(state["pwned"], serde_json::Value::Null, "nothing ran: {state}");
+    assert_eq!(
+        state["pwned"],
+        serde_json::Value::Null,
+        "nothing ran: {state}"
+    );
     assert_eq!(state["imgs"], 0, "{state}");
     assert_eq!(state["bold"], 0, "{state}");
     assert_eq!(state["scripts"], 0, "{state}");
@@ -258,7 +282,10 @@ async fn wait_offline_ready(b: &Browser) {
         if ready.as_bool() == Some(true) {
             return;
         }
-        assert!(Instant::now() < deadline, "the service worker did not get ready");
+        assert!(
+            Instant::now() < deadline,
+            "the service worker did not get ready"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -297,7 +324,9 @@ async fn after_the_first_load_the_app_and_its_data_open_offline_under_a_sub_path
         "the cache holds app files of this sub-path only: {urls:?}"
     );
     assert!(
-        !urls.iter().any(|u| u.contains("state") || u.ends_with(".json")),
+        !urls
+            .iter()
+            .any(|u| u.contains("state") || u.ends_with(".json")),
         "no data in the cache: {urls:?}"
     );
     offline.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -323,11 +352,16 @@ async fn a_new_deployment_is_announced_and_taken_on_request() {
         b.js("return !!navigator.serviceWorker.controller;").await,
         true
     );
-    assert_eq!(b.count("#update-prompt").await, 0, "no prompt without a new version");
+    assert_eq!(
+        b.count("#update-prompt").await,
+        0,
+        "no prompt without a new version"
+    );
     // "Deploy" a new version: the worker script changes (as every build's version does).
     let sw = std::fs::read_to_string(dir.join("sw.js")).expect("sw.js");
     std::fs::write(dir.join("sw.js"), format!("{sw}\n// new build\n")).expect("deploy");
-    b.js("navigator.serviceWorker.getRegistration().then(r => r.update());").await;
+    b.js("navigator.serviceWorker.getRegistration().then(r => r.update());")
+        .await;
     let prompt = b.text("#update-prompt").await;
     assert!(prompt.contains("新版本可用"), "{prompt}");
     b.js("window.beforeUpdate = true;").await;
@@ -355,14 +389,18 @@ async fn a_panic_shows_a_recovery_screen_that_exports_the_data() {
     b.click("#park-save").await;
     b.click("#debug-panic").await;
     let screen = b.text("#panic-screen").await;
-    assert!(screen.contains("出现意外错误") && screen.contains("unexpected error"), "{screen}");
+    assert!(
+        screen.contains("出现意外错误") && screen.contains("unexpected error"),
+        "{screen}"
+    );
     assert_eq!(
         b.js("return document.activeElement.id;").await,
         "panic-title",
         "focus moves to the screen"
     );
     assert_eq!(
-        b.js("return document.querySelector('main').closest('[inert]') !== null;").await,
+        b.js("return document.querySelector('main').closest('[inert]') !== null;")
+            .await,
         true,
         "the dead page is inert"
     );

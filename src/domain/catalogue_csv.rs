@@ -112,7 +112,11 @@ pub fn parse(text: &str) -> Result<Vec<PowerItemData>, Vec<RowError>> {
         if let Some(k) = COLUMNS
             .iter()
             .position(|(_, zh, en, _)| h == *zh || h.eq_ignore_ascii_case(en))
-            .or_else(|| HEADERS.iter().position(|(_, en)| h.eq_ignore_ascii_case(en)))
+            .or_else(|| {
+                HEADERS
+                    .iter()
+                    .position(|(_, en)| h.eq_ignore_ascii_case(en))
+            })
         {
             index[k] = Some(i);
         }

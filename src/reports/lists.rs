@@ -45,7 +45,7 @@ impl Source<'_> {
 
     fn report(&self, key: &'static str, zh: &str, en: &str, columns: Vec<Column>) -> Report {
         Report {
-            key,
+            key: key.to_string(),
             title: self.l(zh, en),
             office: self.office.to_string(),
             as_of: self.as_of,
@@ -278,7 +278,11 @@ pub fn parks(src: &Source) -> Report {
             src.col("简码", "Code", Format::Text),
             src.col("类型", "Kind", Format::Text),
             src.col("所在县区", "Host counties", Format::Text),
-            src.col("规划面积（平方公里）", "Planning area (km²)", Format::Decimal),
+            src.col(
+                "规划面积（平方公里）",
+                "Planning area (km²)",
+                Format::Decimal,
+            ),
             src.col("设立日期", "Established", Format::Date),
             src.col("试点起始", "Pilot since", Format::Date),
             src.col("内设机构限额", "Body limit", Format::Int),
@@ -399,12 +403,7 @@ pub fn entrustments(src: &Source) -> Report {
         ],
     );
     let mut recs: Vec<_> = ws.entrustments.iter_live().collect();
-    recs.sort_by_cached_key(|e| {
-        (
-            ws.label_of(Kind::Park, &e.data.park_id),
-            e.data.period.from,
-        )
-    });
+    recs.sort_by_cached_key(|e| (ws.label_of(Kind::Park, &e.data.park_id), e.data.period.from));
     for e in recs {
         let d = &e.data;
         let scope = match &d.scope {

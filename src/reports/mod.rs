@@ -16,12 +16,13 @@ pub mod lists;
 pub mod xlsx;
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::meta::Provenance;
 use crate::domain::text::Lang;
 
 /// How a column's values are typed and formatted (Excel number format, CSV text, print text).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Text,
     /// Whole numbers, "#,##0".
@@ -48,7 +49,7 @@ impl Format {
 }
 
 /// One value of a row. Numbers stay numbers so Excel can sum and sort them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     Empty,
     Text(String),
@@ -62,7 +63,11 @@ pub enum Cell {
 impl Cell {
     pub fn text(s: impl Into<String>) -> Cell {
         let s = s.into();
-        if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
     }
 
     pub fn opt_date(d: Option<NaiveDate>) -> Cell {
@@ -82,7 +87,7 @@ impl Cell {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     pub header: String,
     pub format: Format,
@@ -97,11 +102,12 @@ impl Column {
     }
 }
 
-/// A finished report: what every output writes.
-#[derive(Clone, Debug, PartialEq)]
+/// A finished report: what every output writes. Serialisable, because the workbook is written
+/// in a web worker (the xlsx writer is loaded only when used; see ui/reports.rs).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Stable name, used in file names and element ids ("delegations", "catalogue", …).
-    pub key: &'static str,
+    pub key: String,
     pub title: String,
     /// The office that produced it (the 本机单位 profile).
     pub office: String,

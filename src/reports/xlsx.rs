@@ -52,7 +52,9 @@ pub fn write(report: &Report) -> Result<Vec<u8>, XlsxError> {
     );
     let title_fmt = XFormat::new().set_bold().set_font_size(16);
     let sub_fmt = if report.sample_rows > 0 {
-        XFormat::new().set_font_color(Color::RGB(0xB45309)).set_bold()
+        XFormat::new()
+            .set_font_color(Color::RGB(0xB45309))
+            .set_bold()
     } else {
         XFormat::new().set_font_color(Color::RGB(0x555555))
     };
@@ -118,7 +120,8 @@ pub fn write(report: &Report) -> Result<Vec<u8>, XlsxError> {
                     ws.write_number_with_format(r, c, *p, fmt)?;
                 }
                 Cell::Date(d) => {
-                    let dt = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                    let dt =
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                     ws.write_datetime_with_format(r, c, &dt, fmt)?;
                 }
             }

@@ -44,7 +44,13 @@ fn el(doc: &web_sys::Document, tag: &str, id: &str, text: &str) -> Option<web_sy
 }
 
 /// A download link to a blob of `text`.
-fn link(doc: &web_sys::Document, id: &str, label: &str, file: &str, text: &str) -> Option<web_sys::Element> {
+fn link(
+    doc: &web_sys::Document,
+    id: &str,
+    label: &str,
+    file: &str,
+    text: &str,
+) -> Option<web_sys::Element> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json");
@@ -85,14 +91,21 @@ fn show(message: &str) {
             let _ = c.set_attribute("aria-hidden", "true");
         }
     }
-    let Some(screen) = el(&doc, "div", "panic-screen", "") else { return };
+    let Some(screen) = el(&doc, "div", "panic-screen", "") else {
+        return;
+    };
     screen.set_class_name("panic-screen");
     let _ = screen.set_attribute("role", "alertdialog");
     let _ = screen.set_attribute("aria-modal", "true");
     let _ = screen.set_attribute("aria-labelledby", "panic-title");
     let _ = screen.set_attribute("aria-describedby", "panic-text");
     let parts: Vec<Option<web_sys::Element>> = vec![
-        el(&doc, "h1", "panic-title", "出现意外错误 · An unexpected error occurred"),
+        el(
+            &doc,
+            "h1",
+            "panic-title",
+            "出现意外错误 · An unexpected error occurred",
+        ),
         el(
             &doc,
             "p",
@@ -134,7 +147,12 @@ fn show(message: &str) {
         if let Some(s) = el(&doc, "summary", "", "技术信息 · Technical details") {
             let _ = details.append_child(&s);
         }
-        if let Some(pre) = el(&doc, "pre", "panic-message", &format!("ParkDesk {APP_VERSION}\n{message}")) {
+        if let Some(pre) = el(
+            &doc,
+            "pre",
+            "panic-message",
+            &format!("ParkDesk {APP_VERSION}\n{message}"),
+        ) {
             let _ = details.append_child(&pre);
         }
         let _ = screen.append_child(&details);
@@ -150,7 +168,9 @@ fn show(message: &str) {
     // Last and best effort: the data in memory, when it has changes not yet saved. If the panic
     // happened while the data was being changed, reading it may panic again, which aborts here;
     // the screen and the saved data are already there.
-    let Some(app) = APP.with(Cell::get) else { return };
+    let Some(app) = APP.with(Cell::get) else {
+        return;
+    };
     let unsaved = !matches!(app.save.try_get_untracked(), Some(SaveState::Saved(_)));
     if !unsaved {
         return;

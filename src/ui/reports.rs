@@ -2,14 +2,84 @@
 //! caller's choice (a function of `crate::reports::lists`); how is the same for all of them:
 //! Excel (.xlsx), CSV (UTF-8 with BOM) and an A4 print of the same table.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
 use super::i18n::*;
-use super::state::use_app;
+use super::state::{AppState, use_app};
 use super::use_lang;
 use crate::domain::text::Text;
 use crate::reports::lists::Source;
-use crate::reports::{Cell, Format, Report, SAMPLE_MARK, csv, xlsx};
+use crate::reports::{Cell, Format, Report, SAMPLE_MARK, csv};
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+thread_local! {
+    /// The xlsx worker (src/bin/xlsx_worker.rs), started on the first Excel export.
+    static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// File names of the workbooks asked for; the worker answers in the same order.
+    static PENDING: RefCell<VecDeque<String>> = const { RefCell::new(VecDeque::new()) };
+    /// Reports waiting for the worker to say "ready" (its wasm is still loading).
+    static QUEUE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn toast(app: AppState, zh: String, en: String) {
+    app.toast.set(Some(Text::new(zh, en)));
+}
+
+/// The running worker, or a new one from `url` (trunk's worker loader beside the app's files; worker
+/// files are not hashed by trunk, the service worker's per-build cache keeps them consistent).
+fn xlsx_worker(app: AppState, url: &str) -> Result<web_sys::Worker, String> {
+    if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
+        return Ok(w);
+    }
+    let w = web_sys::Worker::new(url).map_err(|e| format!("{e:?}"))?;
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let Some(name) = PENDING.with(|p| p.borrow_mut().pop_front()) else {
+                return;
+            };
+            let data = ev.data();
+            match data.dyn_into::<js_sys::Uint8Array>() {
+                Ok(bytes) => {
+                    match super::browser::download_bytes(&name, &bytes.to_vec(), XLSX_MIME) {
+                        Ok(()) => toast(app, format!("已导出 {name}"), format!("Exported {name}")),
+                        Err(e) => {
+                            toast(app, format!("导出失败：{e}"), format!("Export failed: {e}"))
+                        }
+                    }
+                }
+                Err(other) => {
+                    let e = other.as_string().unwrap_or_default();
+                    toast(app, format!("导出失败：{e}"), format!("Export failed: {e}"));
+                }
+            }
+        });
+    // A worker that cannot load (e.g. offline before it was ever cached) fails every request.
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+        WORKER.with(|w| w.borrow_mut().take());
+        let lost = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        if !lost.is_empty() {
+            toast(
+                app,
+                "无法载入 Excel 导出组件，请检查网络后重试（CSV 导出不受影响）".into(),
+                "The Excel export component could not be loaded; check the network and retry (CSV export still works)".into(),
+            );
+        }
+    });
+    w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // Both live as long as the worker, which lives as long as the page.
+    on_message.forget();
+    on_error.forget();
+    WORKER.with(|slot| *slot.borrow_mut() = Some(w.clone()));
+    Ok(w)
+}
 
 /// Builds one report from the current data, as-of date, office and language.
 pub type Build = fn(&Source) -> Report;
@@ -53,19 +123,21 @@ pub fn ReportTools(key: &'static str, report: Build) -> impl IntoView {
             format!("Exported {name}"),
         )))
     };
+    let worker_url = expect_context::<super::Base>().href("/xlsx_worker_loader.js");
+    // The workbook is written by the worker; the answer arrives in `xlsx_worker`'s handler.
     let to_xlsx = move |_| {
         let r = build_now(report, lang());
         let name = format!("{}.xlsx", r.file_stem());
-        match xlsx::write(&r) {
-            Ok(bytes) => match super::browser::download_bytes(
-                &name,
-                &bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            ) {
-                Ok(()) => done(name),
-                Err(e) => failed(e),
-            },
-            Err(e) => failed(e.to_string()),
+        let sent = serde_json::to_string(&r)
+            .map_err(|e| e.to_string())
+            .and_then(|json| {
+                let w = xlsx_worker(app, &worker_url)?;
+                PENDING.with(|p| p.borrow_mut().push_back(name.clone()));
+                w.post_message(&json.into()).map_err(|e| format!("{e:?}"))
+            });
+        if let Err(e) = sent {
+            PENDING.with(|p| p.borrow_mut().retain(|n| *n != name));
+            failed(e);
         }
     };
     let to_csv = move |_| {
@@ -113,7 +185,7 @@ pub fn PrintArea() -> impl IntoView {
             let wide = n > 8;
             let formats: Vec<Format> = r.columns.iter().map(|c| c.format).collect();
             view! {
-                <div id="print-area" class:print-wide=wide data-report=r.key lang=match r.lang { crate::domain::text::Lang::Zh => "zh-CN", crate::domain::text::Lang::En => "en" }>
+                <div id="print-area" class:print-wide=wide data-report=r.key.clone() lang=match r.lang { crate::domain::text::Lang::Zh => "zh-CN", crate::domain::text::Lang::En => "en" }>
                     <table class="print-table">
                         <thead>
                             <tr class="print-head"><th colspan=n scope="colgroup">

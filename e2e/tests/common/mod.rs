@@ -122,7 +122,8 @@ pub fn serve_dir(root: PathBuf, mount: &'static str) -> (String, Arc<AtomicBool>
 
 /// The axe-core engine installed by scripts/setup (npm axe-core into .tools/).
 fn axe_source() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/node_modules/axe-core/axe.min.js");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "{} is missing ({e}): run scripts/setup, which installs axe-core into .tools/",
@@ -357,9 +358,7 @@ impl Browser {
 
     /// Every Content-Security-Policy violation the page reported (public/boot.js records them).
     pub async fn csp_violations(&self) -> Vec<String> {
-        let v = self
-            .js("return window.parkdeskCspViolations || [];")
-            .await;
+        let v = self.js("return window.parkdeskCspViolations || [];").await;
         serde_json::from_value(v).unwrap_or_default()
     }
 
@@ -401,7 +400,11 @@ impl Browser {
                 eprintln!("axe ({what}): {line}");
             }
         }
-        assert!(bad.is_empty(), "axe: serious/critical in {what}:\n{}", bad.join("\n"));
+        assert!(
+            bad.is_empty(),
+            "axe: serious/critical in {what}:\n{}",
+            bad.join("\n")
+        );
         minor
     }
 
