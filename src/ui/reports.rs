@@ -39,12 +39,22 @@ fn xlsx_worker(app: AppState, url: &str) -> Result<web_sys::Worker, String> {
         return Ok(w);
     }
     let w = web_sys::Worker::new(url).map_err(|e| format!("{e:?}"))?;
+    READY.with(|r| r.set(false));
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            if data.as_string().as_deref() == Some("ready") {
+                READY.with(|r| r.set(true));
+                if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
+                    for json in QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut())) {
+                        let _ = w.post_message(&json.into());
+                    }
+                }
+                return;
+            }
             let Some(name) = PENDING.with(|p| p.borrow_mut().pop_front()) else {
                 return;
             };
-            let data = ev.data();
             match data.dyn_into::<js_sys::Uint8Array>() {
                 Ok(bytes) => {
                     match super::browser::download_bytes(&name, &bytes.to_vec(), XLSX_MIME) {
@@ -63,6 +73,8 @@ fn xlsx_worker(app: AppState, url: &str) -> Result<web_sys::Worker, String> {
     // A worker that cannot load (e.g. offline before it was ever cached) fails every request.
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
         WORKER.with(|w| w.borrow_mut().take());
+        READY.with(|r| r.set(false));
+        QUEUE.with(|q| q.borrow_mut().clear());
         let lost = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
         if !lost.is_empty() {
             toast(
@@ -133,7 +145,12 @@ pub fn ReportTools(key: &'static str, report: Build) -> impl IntoView {
             .and_then(|json| {
                 let w = xlsx_worker(app, &worker_url)?;
                 PENDING.with(|p| p.borrow_mut().push_back(name.clone()));
-                w.post_message(&json.into()).map_err(|e| format!("{e:?}"))
+                if READY.with(std::cell::Cell::get) {
+                    w.post_message(&json.into()).map_err(|e| format!("{e:?}"))
+                } else {
+                    QUEUE.with(|q| q.borrow_mut().push(json));
+                    Ok(())
+                }
             });
         if let Err(e) = sent {
             PENDING.with(|p| p.borrow_mut().retain(|n| *n != name));
