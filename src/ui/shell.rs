@@ -141,7 +141,8 @@ pub fn Shell() -> impl IntoView {
         </header>
         <Banners />
         <Show when=has_sample>
-            <div class="sample-notice" id="sample-notice">{t!(i18n, sample_notice)}</div>
+            // A landmark, so that no content sits outside one (axe "region").
+            <aside class="sample-notice" id="sample-notice" aria-label=move || t_string!(i18n, a11y_sample_label).to_string()>{t!(i18n, sample_notice)}</aside>
         </Show>
         <div class="layout">
             <nav class="sidenav" aria-label=move || t_string!(i18n, nav_label).to_string()>
@@ -219,7 +220,7 @@ fn Banners() -> impl IntoView {
     let app = use_app();
     let base = expect_context::<Base>();
     view! {
-        <div class="banners" role="region" aria-live="polite">
+        <div class="banners" role="region" aria-live="polite" aria-label=move || t_string!(i18n, a11y_notices).to_string()>
             <For each=move || app.banners.get() key=|b| format!("{b:?}") let:banner>
                 {match banner {
                     Banner::Storage(t) => view! { <div class="banner banner-bad" id="banner-storage">{text_view(t)} " " <a href=base.href("/data")>{t!(i18n, go_export)}</a></div> }.into_any(),
