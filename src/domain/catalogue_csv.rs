@@ -50,6 +50,20 @@ const COLUMNS: [(&str, &str, &str, bool); 9] = [
     ("chains", "审批链", "chains", false),
 ];
 
+/// The header names an export writes (Chinese, English), in the order of [`COLUMNS`]; the import
+/// reads these as well as the short English keys, so an exported catalogue reads back.
+pub const HEADERS: [(&str, &str); 9] = [
+    ("事项编码", "Item code"),
+    ("事项名称", "Item name"),
+    ("事项类型", "Power type"),
+    ("权限类别", "Category"),
+    ("职能领域", "Function domain"),
+    ("权限层级", "Holder level"),
+    ("办理环节", "Process links"),
+    ("可下放性", "Delegability"),
+    ("审批链", "Approval chains"),
+];
+
 fn find<E: Copy>(
     all: &[E],
     cell: &str,
@@ -98,6 +112,11 @@ pub fn parse(text: &str) -> Result<Vec<PowerItemData>, Vec<RowError>> {
         if let Some(k) = COLUMNS
             .iter()
             .position(|(_, zh, en, _)| h == *zh || h.eq_ignore_ascii_case(en))
+            .or_else(|| {
+                HEADERS
+                    .iter()
+                    .position(|(_, en)| h.eq_ignore_ascii_case(en))
+            })
         {
             index[k] = Some(i);
         }

@@ -28,14 +28,24 @@ impl IdSource for RandomIds {
     }
 }
 
-/// Offers `text` as a file download. The object URL is revoked a minute later, long after the
-/// browser has started the download.
+/// Offers `text` as a file download.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_parts(file_name, &parts, mime)
+}
+
+/// Offers bytes (an .xlsx workbook) as a file download.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_parts(file_name, &parts, mime)
+}
+
+/// The object URL is revoked a minute later, long after the browser has started the download.
+fn download_parts(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), String> {
+    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(parts, &opts).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -47,7 +57,8 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
         .map_err(|_| "not an anchor".to_string())?;
     a.set_href(&url);
     a.set_download(file_name);
-    a.style_set_display_none();
+    // `hidden`, not an inline style: the Content-Security-Policy allows no inline styles.
+    a.set_hidden(true);
     let body = document.body().ok_or("no body")?;
     body.append_child(&a).map_err(err)?;
     a.click();
@@ -59,13 +70,20 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
-trait HideExt {
-    fn style_set_display_none(&self);
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
 }
 
-impl HideExt for web_sys::HtmlAnchorElement {
-    fn style_set_display_none(&self) {
-        let _ = self.set_attribute("style", "display:none");
+/// Sets `<html lang>` so screen readers, fonts and hyphenation follow the chosen language.
+pub fn set_document_lang(lang: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", lang);
     }
 }
 

@@ -5,6 +5,8 @@ mod browser;
 mod form;
 mod locale;
 mod pages;
+mod panic;
+mod reports;
 mod shell;
 pub mod state;
 mod widgets;
@@ -28,7 +30,8 @@ impl Base {
 }
 
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A panic shows a recovery screen with the data for download (see panic.rs).
+    panic::install();
     leptos::mount::mount_to_body(App);
 }
 
@@ -57,8 +60,17 @@ fn Root() -> impl IntoView {
     // leptos_i18n's provider sets the browser's preferred language in an effect; this effect
     // runs after it, so the product stays Chinese-first unless the user chose English.
     Effect::new(move |_| i18n.set_locale(initial));
+    // <html lang> follows the language, for screen readers and fonts.
+    Effect::new(move |_| {
+        browser::set_document_lang(match i18n.get_locale() {
+            Locale::en => "en",
+            Locale::zh => "zh-CN",
+        })
+    });
     let state = state::AppState::boot();
+    panic::register(state);
     provide_context(state);
+    provide_context(reports::PrintJob(RwSignal::new(None)));
     let base = browser::app_base();
     provide_context(Base(base.clone()));
     view! {

@@ -124,6 +124,7 @@ pub fn Shell() -> impl IntoView {
             </div>
             <div class="topbar-actions">
                 <SaveIndicator />
+                <DebugPanic />
                 <button id="undo" class="btn" on:click=move |_| app.undo()
                     disabled=move || app.desk.with(|d| d.undo_label().is_none())
                     title=move || app.desk.with(|d| d.undo_label().map(|l| l.get(lang()).to_string()).unwrap_or_default())>
@@ -142,7 +143,8 @@ pub fn Shell() -> impl IntoView {
         </header>
         <Banners />
         <Show when=has_sample>
-            <div class="sample-notice" id="sample-notice">{t!(i18n, sample_notice)}</div>
+            // A landmark, so that no content sits outside one (axe "region").
+            <aside class="sample-notice" id="sample-notice" aria-label=move || t_string!(i18n, a11y_sample_label).to_string()>{t!(i18n, sample_notice)}</aside>
         </Show>
         <Show when=move || app.export_reminder_due()>
             <div class="banner-line" id="banner-export-reminder" role="status">
@@ -183,6 +185,8 @@ pub fn Shell() -> impl IntoView {
             </main>
         </div>
         <Toast />
+        <UpdatePrompt />
+        <super::reports::PrintArea />
         <Show when=move || dragging.get()>
             <div class="drop-overlay" aria-hidden="true">{t!(i18n, drop_to_import)}</div>
         </Show>
@@ -225,7 +229,7 @@ fn Banners() -> impl IntoView {
     let app = use_app();
     let base = expect_context::<Base>();
     view! {
-        <div class="banners" role="region" aria-live="polite">
+        <div class="banners" role="region" aria-live="polite" aria-label=move || t_string!(i18n, a11y_notices).to_string()>
             <For each=move || app.banners.get() key=|b| format!("{b:?}") let:banner>
                 {match banner {
                     Banner::Storage(t) => view! { <div class="banner banner-bad" id="banner-storage">{text_view(t)} " " <a href=base.href("/data")>{t!(i18n, go_export)}</a></div> }.into_any(),
@@ -291,4 +295,55 @@ fn Toast() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// "新版本可用，刷新": public/boot.js announces a new version installed by the service worker
+/// (`parkdesk-update-ready`); reloading saves first, then asks the worker to take over.
+#[component]
+fn UpdatePrompt() -> impl IntoView {
+    let i18n = use_i18n();
+    let app = use_app();
+    let ready = RwSignal::new(
+        web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"parkdeskUpdateReady".into()).ok())
+            .is_some_and(|v| v.is_truthy()),
+    );
+    let listener = window_event_listener_untyped("parkdesk-update-ready", move |_| ready.set(true));
+    on_cleanup(move || listener.remove());
+    let apply = move |_| {
+        app.flush();
+        if let (Some(w), Ok(ev)) = (
+            web_sys::window(),
+            web_sys::Event::new("parkdesk-update-apply"),
+        ) {
+            let _ = w.dispatch_event(&ev);
+        }
+    };
+    view! {
+        <Show when=move || ready.get()>
+            <div class="update-prompt" id="update-prompt" role="status">
+                <span>{t!(i18n, upd_ready)}</span>
+                " "
+                <button class="btn btn-primary btn-small" id="update-reload" on:click=apply>{t!(i18n, upd_reload)}</button>
+                " "
+                <button class="btn btn-small" on:click=move |_| ready.set(false)>{t!(i18n, upd_later)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// A button that panics, shown only with `?debug-panic` in the address, so the recovery screen
+/// can be tried (and is tested) in a release build.
+#[component]
+fn DebugPanic() -> impl IntoView {
+    let on = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.contains("debug-panic"));
+    on.then(|| {
+        view! {
+            <button class="btn" id="debug-panic" on:click=|_| panic!("debug-panic: a test of the recovery screen")>
+                "触发测试错误 · Test panic"
+            </button>
+        }
+    })
 }

@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 pub use thirtyfour::prelude::*;
@@ -38,7 +40,12 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_one(mut stream: TcpStream, root: &Path, mount: &str) {
+fn serve_one(mut stream: TcpStream, root: &Path, mount: &str, offline: &AtomicBool) {
+    if offline.load(Ordering::SeqCst) {
+        // As if the server were gone: the connection closes without an answer.
+        let _ = stream.shutdown(std::net::Shutdown::Both);
+        return;
+    }
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
         Err(_) => return,
@@ -88,16 +95,41 @@ fn serve_one(mut stream: TcpStream, root: &Path, mount: &str) {
 
 /// Serves dist/ under `mount` ("" for the host root, "/sub/app" for a sub-path). Returns the base URL.
 pub fn serve(mount: &'static str) -> String {
+    serve_switchable(mount).0
+}
+
+/// Like [`serve`], plus a switch: while it is on, the server drops every connection unanswered
+/// (the offline tests).
+pub fn serve_switchable(mount: &'static str) -> (String, Arc<AtomicBool>) {
+    serve_dir(dist_dir(), mount)
+}
+
+/// Serves another folder (a copy of dist/ that a test changes, as a new deployment would).
+pub fn serve_dir(root: PathBuf, mount: &'static str) -> (String, Arc<AtomicBool>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
-    let root = dist_dir();
+    let offline = Arc::new(AtomicBool::new(false));
+    let flag = offline.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
-            std::thread::spawn(move || serve_one(stream, &root, mount));
+            let flag = flag.clone();
+            std::thread::spawn(move || serve_one(stream, &root, mount, &flag));
         }
     });
-    format!("http://127.0.0.1:{port}{mount}")
+    (format!("http://127.0.0.1:{port}{mount}"), offline)
+}
+
+/// The axe-core engine installed by scripts/setup (npm axe-core into .tools/).
+fn axe_source() -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{} is missing ({e}): run scripts/setup, which installs axe-core into .tools/",
+            path.display()
+        )
+    })
 }
 
 fn free_port() -> u16 {
@@ -362,26 +394,78 @@ impl Browser {
 
     /// The first file that appears in the download folder.
     pub async fn downloaded_file(&self) -> PathBuf {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Some(p) = std::fs::read_dir(&self.downloads).ok().and_then(|mut d| {
-                d.find_map(|e| {
-                    e.ok()
-                        .map(|e| e.path())
-                        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                })
-            }) {
-                return p;
-            }
-            assert!(Instant::now() < deadline, "no download arrived");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        self.downloaded("json").await
     }
 
+    /// Every Content-Security-Policy violation the page reported (public/boot.js records them).
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let v = self.js("return window.parkdeskCspViolations || [];").await;
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    /// Runs axe-core over the page as it is now and fails on any serious or critical violation,
+    /// naming the rule, its help text and the offending elements. `what` names the state checked.
+    /// Returns the number of lesser (moderate, minor) findings, which are printed.
+    pub async fn axe_check(&self, what: &str) -> usize {
+        let loaded = self.js("return typeof window.axe === 'object';").await;
+        if loaded.as_bool() != Some(true) {
+            // WebDriver scripts run outside the page's Content-Security-Policy.
+            self.js(&format!("{};return true;", axe_source())).await;
+        }
+        let result = self
+            .driver
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then(r => done(r.violations.map(v => ({
+                      id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' — ' + n.failureSummary)
+                  }))))
+                  .catch(e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));"#,
+                Vec::new(),
+            )
+            .await
+            .expect("axe.run")
+            .json()
+            .clone();
+        let list = result.as_array().cloned().unwrap_or_default();
+        let mut bad = Vec::new();
+        let mut minor = 0;
+        for v in &list {
+            let impact = v["impact"].as_str().unwrap_or("");
+            let line = format!("[{impact}] {} — {}\n    {}", v["id"], v["help"], v["nodes"]);
+            if matches!(impact, "serious" | "critical") {
+                bad.push(line);
+            } else {
+                minor += 1;
+                eprintln!("axe ({what}): {line}");
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "axe: serious/critical in {what}:\n{}",
+            bad.join("\n")
+        );
+        minor
+    }
+
+    /// Ends the session. Every test that ends this way also checks that the page reported no
+    /// Content-Security-Policy violation.
     pub async fn quit(self) {
+        let violations = self.csp_violations().await;
         let driver = self.driver.clone();
         let _ = driver.quit().await;
+        assert!(violations.is_empty(), "CSP violations: {violations:?}");
     }
+}
+
+/// A copy of dist/ in a fresh folder.
+pub fn copy_of_dist() -> PathBuf {
+    let dir = unique_dir("dist");
+    for e in std::fs::read_dir(dist_dir()).expect("dist").flatten() {
+        std::fs::copy(e.path(), dir.join(e.file_name())).expect("copy");
+    }
+    dir
 }
 
 pub fn temp_file(name: &str, content: &str) -> PathBuf {

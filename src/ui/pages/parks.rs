@@ -10,6 +10,7 @@ use crate::domain::territory::*;
 use crate::domain::workspace::{Data, Kind};
 use crate::ui::form::*;
 use crate::ui::i18n::*;
+use crate::ui::reports::ReportTools;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
 use crate::ui::widgets::*;
@@ -47,7 +48,7 @@ fn ParkSection() -> impl IntoView {
         <section class="block" id="parks">
             <div class="block-head">
                 <h2>{t!(i18n, parks_title)}</h2>
-                <button class="btn btn-primary" id="park-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, park_new)}</button>
+                <span class="head-actions"><ReportTools key="parks" report=crate::reports::lists::parks /> <button class="btn btn-primary" id="park-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, park_new)}</button></span>
             </div>
             {move || match edit.get() {
                 Editing::Closed => None,
@@ -267,7 +268,7 @@ fn TownshipSection() -> impl IntoView {
         <section class="block" id="townships">
             <div class="block-head">
                 <h2>{t!(i18n, townships_title)}</h2>
-                <button class="btn btn-primary" id="township-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, township_new)}</button>
+                <span class="head-actions"><ReportTools key="townships" report=crate::reports::lists::townships /> <button class="btn btn-primary" id="township-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, township_new)}</button></span>
             </div>
             {move || match edit.get() {
                 Editing::Closed => None,
@@ -425,7 +426,7 @@ fn EntrustmentSection() -> impl IntoView {
         <section class="block" id="entrustments">
             <div class="block-head">
                 <h2>{t!(i18n, entrustments_title)}</h2>
-                <button class="btn btn-primary" id="entrustment-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, entrustment_new)}</button>
+                <span class="head-actions"><ReportTools key="entrustments" report=crate::reports::lists::entrustments /> <button class="btn btn-primary" id="entrustment-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, entrustment_new)}</button></span>
             </div>
             <p class="hint">{t!(i18n, entrustments_hint)}</p>
             {move || match edit.get() {

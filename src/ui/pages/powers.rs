@@ -16,6 +16,7 @@ use crate::domain::rules::{Severity, Violation};
 use crate::domain::text::{Lang, Text};
 use crate::domain::workspace::{Data, Kind, Rec};
 use crate::ui::i18n::*;
+use crate::ui::reports::ReportTools;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
 use crate::ui::widgets::*;
@@ -339,6 +340,7 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
         <section class="block" id="delegations">
             <div class="block-head">
                 <h2>{t!(i18n, pw_delegations)} " (" <span id="delegation-count">{move || rows().len()}</span> ")"</h2>
+                <ReportTools key="delegations" report=crate::reports::lists::delegations />
                 <input type="search" id="delegation-search" aria-label=move || t_string!(i18n, pw_search).to_string() placeholder=move || t_string!(i18n, pw_search).to_string()
                     prop:value=move || filter.with(|f| f.text.clone()) on:input=move |ev| { let t = event_target_value(&ev); filter.update(|f| f.text = t); } />
             </div>
@@ -823,6 +825,7 @@ fn Catalogue(selected: RwSignal<Vec<String>>) -> impl IntoView {
         <section class="block" id="catalogue">
             <div class="block-head">
                 <h2>{t!(i18n, pw_catalogue)} " (" <span id="catalogue-count">{move || rows().len()}</span> ")"</h2>
+                <ReportTools key="catalogue" report=crate::reports::lists::catalogue />
             </div>
             <div class="form-inline">
                 <div class="field"><label for="catalogue-search">{t!(i18n, pw_search)}</label><input id="catalogue-search" type="search" on:input=move |ev| text.set(event_target_value(&ev)) /></div>

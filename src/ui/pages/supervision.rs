@@ -2116,8 +2116,8 @@ fn MetricsTab() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let bar =
-        |r: crate::domain::metrics::Ratio| format!("width: {:.1}%", r.percent().unwrap_or(0.0));
+    // Set through the CSSOM (style:width), which the CSP allows; a style attribute it would not.
+    let bar = |r: crate::domain::metrics::Ratio| format!("{:.1}%", r.percent().unwrap_or(0.0));
     view! {
         <section class="block" id="campaign-compare">
             <h2>{t!(i18n, sup_compare)}</h2>
@@ -2135,8 +2135,8 @@ fn MetricsTab() -> impl IntoView {
                         <tr data-campaign=r.campaign_id.clone()>
                             <th scope="row">{title}</th>
                             <td class="nowrap">{r.end.to_string()}</td>
-                            <td><div class="bar"><span class="bar-fill" style=bar(r.strict)></span></div><span class="rate-strict">{pct(r.strict)}</span> " " <span class="small">{format!("{}/{}", r.strict.num, r.strict.den)}</span></td>
-                            <td><div class="bar"><span class="bar-fill bar-lenient" style=bar(r.lenient)></span></div>{pct(r.lenient)}</td>
+                            <td><div class="bar"><span class="bar-fill" style:width=bar(r.strict)></span></div><span class="rate-strict">{pct(r.strict)}</span> " " <span class="small">{format!("{}/{}", r.strict.num, r.strict.den)}</span></td>
+                            <td><div class="bar"><span class="bar-fill bar-lenient" style:width=bar(r.lenient)></span></div>{pct(r.lenient)}</td>
                             <td class="num change">{r.change_strict.map(|c| format!("{c:+.1} / {:+.1}", r.change_lenient.unwrap_or(0.0))).unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }).collect_view()}
