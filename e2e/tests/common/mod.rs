@@ -152,6 +152,8 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        // A browser profile is tens of MB; hundreds of test runs would fill the disk.
+        let _ = std::fs::remove_dir_all(&self._profile);
     }
 }
 
