@@ -12,31 +12,10 @@ use super::appointment::{AppointmentKind, AppointmentStatus, held_by_person};
 use super::authority::rule_for;
 use super::org::{OrgKind, ParkSystems};
 use super::rules::{Severity, Violation, violation};
+use super::rules::{blank, field_zh_en as field};
 use super::staffing::{PostRank, leadership_approved_on};
 use super::text::Text;
 use super::workspace::{Kind, Workspace};
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
-}
-
-fn field(
-    kind: Kind,
-    id: &str,
-    f: &'static str,
-    zh: impl Into<String>,
-    en: impl Into<String>,
-) -> Violation {
-    violation(
-        "FIELD",
-        Severity::Block,
-        None,
-        kind,
-        id,
-        Some(f),
-        Text::new(zh, en),
-    )
-}
 
 fn kinds_zh(k: &[OrgKind]) -> String {
     k.iter().map(|k| k.zh()).collect::<Vec<_>>().join("、")

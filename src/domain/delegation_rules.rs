@@ -13,32 +13,9 @@ use super::power::{
     Delegability, HolderLevel, PowerCategory, PowerItemData, PowerType, ProcessLink,
 };
 use super::rules::{Severity, Violation};
+use super::rules::{blank, violation as v};
 use super::text::Text;
 use super::workspace::{Kind, Rec, Workspace};
-
-fn v(
-    rule: &'static str,
-    severity: Severity,
-    source: Option<&'static str>,
-    kind: Kind,
-    id: &str,
-    field: Option<&'static str>,
-    message: Text,
-) -> Violation {
-    Violation {
-        rule,
-        severity,
-        source,
-        kind,
-        id: id.to_string(),
-        field,
-        message,
-    }
-}
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
-}
 
 /// Checks of the catalogue: unique codes, known domains, type ↔ category (BR-B7).
 pub fn power_items(ws: &Workspace, out: &mut Vec<Violation>) {

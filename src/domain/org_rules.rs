@@ -7,13 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::org::{CORE_DOMAINS, OrgKind, body_domain};
+use super::rules::blank;
 use super::rules::{Severity, Violation, violation};
 use super::text::Text;
 use super::workspace::{Kind, Workspace};
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
-}
 
 pub fn check(ws: &Workspace, _as_of: NaiveDate, out: &mut Vec<Violation>) {
     let field = |id: &str, f: &'static str, zh: String, en: String| {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::finding::FindingData;
 use super::meta::{Id, Timestamp};
+use super::rules::blank;
 use super::text::Text;
 use super::transition::StateChange;
 use crate::coded_enum;
@@ -366,10 +367,6 @@ pub fn allowed_actions(status: RectificationStatus) -> Vec<&'static str> {
         Submitted => vec!["REVIEW", "SUSPEND"],
         Closed | Suspended => vec![],
     }
-}
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
 }
 
 /// Applies one step: checks the state machine and the guards (BR-E5: deadline and lead unit to

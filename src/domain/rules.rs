@@ -64,6 +64,30 @@ pub fn violation(
     }
 }
 
+/// A plain field check: Block, no rule id or report sentence, located on the field.
+pub fn field_error(kind: Kind, id: &str, field: &'static str, message: Text) -> Violation {
+    violation(
+        "FIELD",
+        Severity::Block,
+        None,
+        kind,
+        id,
+        Some(field),
+        message,
+    )
+}
+
+/// [`field_error`] with the message in its two languages.
+pub fn field_zh_en(
+    kind: Kind,
+    id: &str,
+    field: &'static str,
+    zh: impl Into<String>,
+    en: impl Into<String>,
+) -> Violation {
+    field_error(kind, id, field, Text::new(zh, en))
+}
+
 struct Sink {
     out: Vec<Violation>,
 }
@@ -103,7 +127,8 @@ impl Sink {
     }
 }
 
-fn blank(s: &str) -> bool {
+/// Nothing but white space.
+pub fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 

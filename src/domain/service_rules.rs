@@ -13,6 +13,7 @@ use super::institution::InstitutionCategory;
 use super::integration::looks_like_personal_number;
 use super::org::OrgKind;
 use super::rules::{Severity, Violation};
+use super::rules::{blank, field_error as field};
 use super::service::{ActiveStatus, applied_for};
 use super::text::Text;
 use super::workspace::{Kind, Rec, Workspace};
@@ -26,31 +27,7 @@ fn v(
     field: Option<&'static str>,
     message: Text,
 ) -> Violation {
-    Violation {
-        rule,
-        severity,
-        source: Some(source),
-        kind,
-        id: id.to_string(),
-        field,
-        message,
-    }
-}
-
-fn field(kind: Kind, id: &str, f: &'static str, message: Text) -> Violation {
-    Violation {
-        rule: "FIELD",
-        severity: Severity::Block,
-        source: None,
-        kind,
-        id: id.to_string(),
-        field: Some(f),
-        message,
-    }
-}
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
+    super::rules::violation(rule, severity, Some(source), kind, id, field, message)
 }
 
 pub fn check(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {

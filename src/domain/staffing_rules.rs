@@ -11,32 +11,11 @@ use super::integration::looks_like_personal_number;
 use super::org::ParkSystems;
 use super::person::{PersonIdentity, PersonStatus};
 use super::rules::{Severity, Violation, violation};
+use super::rules::{blank, field_zh_en as field};
 use super::staffing::{Ledger, QuotaType, View, approved_on};
 use super::talent::{PLAN_CHANNELS, PlanStatus};
 use super::text::Text;
 use super::workspace::{Kind, Workspace};
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
-}
-
-fn field(
-    kind: Kind,
-    id: &str,
-    f: &'static str,
-    zh: impl Into<String>,
-    en: impl Into<String>,
-) -> Violation {
-    violation(
-        "FIELD",
-        Severity::Block,
-        None,
-        kind,
-        id,
-        Some(f),
-        Text::new(zh, en),
-    )
-}
 
 fn f2(kind: Kind, id: &str, f: &'static str) -> Violation {
     violation(

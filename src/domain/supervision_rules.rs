@@ -12,6 +12,7 @@ use super::inspection::{CampaignStatus, CheckTarget, InspectionAspect};
 use super::integration::looks_like_personal_number;
 use super::rectification::{Overdue, RectificationStatus};
 use super::rules::{Severity, Violation};
+use super::rules::{blank, field_error as field};
 use super::text::Text;
 use super::workspace::{Data, Kind, Record, Workspace};
 
@@ -23,31 +24,7 @@ fn v(
     field: Option<&'static str>,
     message: Text,
 ) -> Violation {
-    Violation {
-        rule,
-        severity,
-        source: Some("S7.1"),
-        kind,
-        id: id.to_string(),
-        field,
-        message,
-    }
-}
-
-fn field(kind: Kind, id: &str, field: &'static str, message: Text) -> Violation {
-    Violation {
-        rule: "FIELD",
-        severity: Severity::Block,
-        source: None,
-        kind,
-        id: id.to_string(),
-        field: Some(field),
-        message,
-    }
-}
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
+    super::rules::violation(rule, severity, Some("S7.1"), kind, id, field, message)
 }
 
 fn personal_number(kind: Kind, id: &str, f: &'static str) -> Violation {
