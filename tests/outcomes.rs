@@ -780,3 +780,42 @@ fn scoped_dashboard_figures_add_up_to_the_city() {
     let early = om::delegation_states(&ws, d("2012-06-30"), &Scope::City);
     assert!(early.iter().map(|(_, n)| n).sum::<usize>() < states);
 }
+
+#[test]
+fn the_outcome_report_carries_the_kpis_and_indices_per_park_and_city() {
+    use parkdesk::domain::rules::ViolationIndex;
+    use parkdesk::domain::text::Lang;
+    use parkdesk::reports::lists::Source;
+    use parkdesk::reports::{Cell, SAMPLE_MARK, outcomes};
+    let ws = sample::demo();
+    let day = d("2013-12-31");
+    let checks = ViolationIndex::check(&ws, day);
+    let src = Source {
+        ws: &ws,
+        checks: &checks,
+        as_of: day,
+        office: "保山市编办",
+        lang: Lang::Zh,
+    };
+    let r = outcomes::outcome_kpis(&src);
+    // Three parks and the city.
+    assert_eq!(r.rows.len(), 4);
+    let city = r.rows.last().expect("city row");
+    assert_eq!(city[0], Cell::text("全市"));
+    assert_eq!(city[1], Cell::Int(14));
+    assert_eq!(city[3], Cell::Num(243_000.0));
+    assert_eq!(city[5], Cell::Percent(8.0 / 14.0));
+    assert_eq!(city[7], Cell::Percent(4.0 / 5.0));
+    assert_eq!(city.last(), Some(&Cell::text(SAMPLE_MARK)));
+    assert_eq!(r.sample_rows, 4);
+    let p = outcomes::projects(&src);
+    assert_eq!(p.rows.len(), ws.projects.count_live());
+    // GM's terminated project reads 终止 with its funds in place (1000 万).
+    let row = p
+        .rows
+        .iter()
+        .find(|r| r[2] == Cell::text("示例电子元件项目（已终止）"))
+        .expect("row");
+    assert_eq!(row[7], Cell::text("终止"));
+    assert_eq!(row[9], Cell::Num(1_000.0));
+}

@@ -16,15 +16,18 @@ use parkdesk::domain::sample;
 use parkdesk::domain::text::Lang;
 use parkdesk::domain::workspace::{Data as Rec, Workspace};
 use parkdesk::reports::lists::{self, Source};
+use parkdesk::reports::outcomes;
 use parkdesk::reports::{Cell, Format, Report, SAMPLE_MARK, csv, xlsx};
 
 type Build = fn(&Source) -> Report;
-const ALL: [(&str, Build); 5] = [
+const ALL: [(&str, Build); 7] = [
     ("delegations", lists::delegations),
     ("catalogue", lists::catalogue),
     ("parks", lists::parks),
     ("townships", lists::townships),
     ("entrustments", lists::entrustments),
+    ("projects", outcomes::projects),
+    ("outcomes", outcomes::outcome_kpis),
 ];
 
 fn build(ws: &Workspace, day: NaiveDate, lang: Lang, f: Build) -> Report {

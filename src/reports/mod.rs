@@ -13,6 +13,7 @@
 
 pub mod csv;
 pub mod lists;
+pub mod outcomes;
 pub mod xlsx;
 
 use chrono::NaiveDate;
