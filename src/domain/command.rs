@@ -112,6 +112,9 @@ pub enum CommandError {
     NothingToUndo,
     #[error("nothing to redo")]
     NothingToRedo,
+    /// The showcase and the visitor role are read-only (BR-F3): no command is applied.
+    #[error("read-only: showcase or visitor mode")]
+    ReadOnly,
 }
 
 impl CommandError {
@@ -135,6 +138,10 @@ impl CommandError {
             },
             CommandError::NothingToUndo => Text::new("没有可撤销的操作", "Nothing to undo"),
             CommandError::NothingToRedo => Text::new("没有可重做的操作", "Nothing to redo"),
+            CommandError::ReadOnly => Text::new(
+                "展示模式（参观访客）为只读，不能修改数据",
+                "Showcase (visitor) mode is read-only: nothing can be changed",
+            ),
         }
     }
 }

@@ -366,7 +366,7 @@ pub fn add(mut ws: Workspace) -> Workspace {
     let office = sample_office();
     let mut ids = SeqIds {
         next: 0,
-        salt: 0x5A4D_5052_4A,
+        salt: 0x005A_4D50_524A,
     };
     let parks: Vec<(Id, String)> = ws
         .parks
