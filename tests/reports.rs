@@ -16,15 +16,23 @@ use parkdesk::domain::sample;
 use parkdesk::domain::text::Lang;
 use parkdesk::domain::workspace::{Data as Rec, Workspace};
 use parkdesk::reports::lists::{self, Source};
+use parkdesk::reports::outcomes;
+use parkdesk::reports::people;
 use parkdesk::reports::{Cell, Format, Report, SAMPLE_MARK, csv, xlsx};
 
 type Build = fn(&Source) -> Report;
-const ALL: [(&str, Build); 5] = [
+const ALL: [(&str, Build); 11] = [
     ("delegations", lists::delegations),
     ("catalogue", lists::catalogue),
     ("parks", lists::parks),
     ("townships", lists::townships),
     ("entrustments", lists::entrustments),
+    ("projects", outcomes::projects),
+    ("outcomes", outcomes::outcome_kpis),
+    ("ledger-quota", people::ledger_by_quota),
+    ("ledger-use", people::ledger_by_use),
+    ("roster", people::roster),
+    ("rectifications", people::rectifications),
 ];
 
 fn build(ws: &Workspace, day: NaiveDate, lang: Lang, f: Build) -> Report {
@@ -329,5 +337,149 @@ fn the_delegation_list_grows_linearly_with_the_data() {
     assert_eq!(
         sheet(&bytes).end().map(|(r, _)| r as usize),
         Some(xlsx::FIRST_DATA_ROW as usize + report.rows.len() - 1)
+    );
+}
+
+fn int(c: &Cell) -> i64 {
+    match c {
+        Cell::Int(n) => *n,
+        other => panic!("not a count: {other:?}"),
+    }
+}
+
+#[test]
+fn the_staffing_ledger_totals_add_up_in_both_views_and_match_the_ledger() {
+    use parkdesk::domain::metrics::Scope;
+    use parkdesk::domain::staffing::View;
+    use parkdesk::domain::staffing_metrics::system_ledger;
+    let ws = sample::demo();
+    let day = NaiveDate::from_ymd_opt(2013, 12, 31).expect("date");
+    for (f, view) in [
+        (people::ledger_by_quota as Build, View::ByQuota),
+        (people::ledger_by_use as Build, View::ByUse),
+    ] {
+        let r = build(&ws, day, Lang::Zh, f);
+        let l = system_ledger(&ws, day, &Scope::City, view);
+        let total = |row: &Vec<Cell>| row[2] == Cell::text("合计");
+        let units: Vec<_> = r
+            .rows
+            .iter()
+            .filter(|row| !total(row) && row[3] != Cell::Empty)
+            .collect();
+        assert_eq!(units.len(), l.rows.len(), "one line per unit and type");
+        // The overall totals equal the sum of the unit lines, type by type, and the ledger's own.
+        for (t, c) in &l.totals {
+            let label = Cell::text(t.zh());
+            let overall = r
+                .rows
+                .iter()
+                .find(|row| row[0] == Cell::text("全部园区") && row[3] == label)
+                .expect("overall total row");
+            let sum: i64 = units
+                .iter()
+                .filter(|u| u[3] == label)
+                .map(|u| int(&u[4]))
+                .sum();
+            assert_eq!(int(&overall[4]), sum);
+            assert_eq!(int(&overall[4]), i64::from(c.approved));
+            assert_eq!(int(&overall[5]), i64::from(c.occupied));
+            assert_eq!(int(&overall[7]), i64::from(c.over()));
+        }
+        // Each park's totals follow its lines and equal their sums.
+        let mut i = 0;
+        while i < r.rows.len() {
+            let row = &r.rows[i];
+            if total(row) && row[0] != Cell::text("全部园区") {
+                let park = &row[0];
+                let sum: i64 = units
+                    .iter()
+                    .filter(|u| &u[0] == park && u[3] == row[3])
+                    .map(|u| int(&u[5]))
+                    .sum();
+                assert_eq!(int(&row[5]), sum, "park total {park:?} {:?}", row[3]);
+            }
+            i += 1;
+        }
+    }
+    // The demo's teaching case (GM-T1 事业编 超编 +2) shows as 超编 in 编制口径.
+    let r = build(&ws, day, Lang::Zh, people::ledger_by_quota);
+    assert!(
+        r.rows
+            .iter()
+            .any(|row| row[2] != Cell::text("合计") && int(&row[7]) == 2)
+    );
+}
+
+#[test]
+fn the_roster_lists_who_is_placed_on_the_date_and_marks_shared_seats() {
+    let ws = sample::demo();
+    let day = NaiveDate::from_ymd_opt(2013, 12, 31).expect("date");
+    let r = build(&ws, day, Lang::Zh, people::roster);
+    let placed = ws
+        .persons
+        .iter_live()
+        .filter(|p| p.data.placement_on(day).is_some())
+        .count();
+    assert_eq!(r.rows.len(), placed);
+    assert!(placed > 100);
+    // Sorted by staff number; every row is sample data in the demo.
+    assert!(r.rows.windows(2).all(|w| match (&w[0][0], &w[1][0]) {
+        (Cell::Text(a), Cell::Text(b)) => a <= b,
+        _ => false,
+    }));
+    assert_eq!(r.sample_rows, r.rows.len());
+    // 编制共享 exactly when the seat unit differs from the work unit.
+    for row in &r.rows {
+        let shared = row[13] == Cell::text("是");
+        assert_eq!(
+            shared,
+            row[10] != Cell::Empty && row[12] != Cell::Empty && row[10] != row[12]
+        );
+    }
+    // Before anyone was placed the roster is empty.
+    let early = NaiveDate::from_ymd_opt(1990, 1, 1).expect("date");
+    assert!(build(&ws, early, Lang::Zh, people::roster).rows.is_empty());
+}
+
+#[test]
+fn the_rectification_list_derives_overdue_from_the_as_of_date() {
+    let ws = sample::demo();
+    let day = NaiveDate::from_ymd_opt(2013, 12, 31).expect("date");
+    let r = build(&ws, day, Lang::Zh, people::rectifications);
+    assert_eq!(r.rows.len(), ws.rectification_orders.count_live());
+    let second = parkdesk::domain::parameters::of(&ws).second_overdue_days;
+    for o in ws.rectification_orders.iter_live() {
+        let row = r
+            .rows
+            .iter()
+            .find(|row| row[0] == Cell::text(o.data.notice_no.clone()))
+            .expect("order row");
+        let expect = match o.data.overdue_on(day, second) {
+            parkdesk::domain::rectification::Overdue::No => Cell::Empty,
+            parkdesk::domain::rectification::Overdue::Overdue => Cell::text("逾期"),
+            parkdesk::domain::rectification::Overdue::Second => Cell::text("二次逾期"),
+        };
+        assert_eq!(row[11], expect, "{}", o.data.notice_no);
+        // Days overdue are counted from the deadline in force.
+        if expect != Cell::Empty {
+            let dl = o.data.deadline_on(day).expect("deadline");
+            assert_eq!(int(&row[12]), (day - dl).num_days());
+        }
+    }
+    // Much later every order still open is overdue; the list changes with the date alone.
+    let later = NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
+    let r2 = build(&ws, later, Lang::Zh, people::rectifications);
+    let open_later = ws
+        .rectification_orders
+        .iter_live()
+        .filter(|o| o.data.status_on(later).clock_runs() && o.data.deadline_on(later).is_some())
+        .count();
+    assert!(open_later > 0, "the demo has open orders");
+    assert_eq!(
+        r2.rows
+            .iter()
+            .filter(|row| row[11] == Cell::text("二次逾期"))
+            .count(),
+        open_later
     );
 }

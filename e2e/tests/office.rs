@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use common::*;
 
-const SECTIONS: [&str; 8] = [
+const SECTIONS: [&str; 10] = [
     "/",
     "/parks",
     "/powers",
@@ -20,6 +20,8 @@ const SECTIONS: [&str; 8] = [
     "/people",
     "/assessment",
     "/supervision",
+    "/services",
+    "/projects",
     "/data",
 ];
 
@@ -145,6 +147,55 @@ async fn the_delegation_list_downloads_as_a_real_workbook() {
         Some(2 + rows),
         "one row per delegation in the list"
     );
+    b.quit().await;
+}
+
+/// Clicks a report's Excel button and reads the workbook it downloads (title, first header).
+async fn workbook(b: &Browser, button: &str) -> (String, String, usize) {
+    for e in std::fs::read_dir(&b.downloads)
+        .expect("downloads")
+        .flatten()
+    {
+        let _ = std::fs::remove_file(e.path());
+    }
+    b.click(button).await;
+    let path = b.downloaded("xlsx").await;
+    let bytes = std::fs::read(&path).expect("read");
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).expect("a workbook");
+    let sheet = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&sheet).expect("sheet");
+    let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    let rows = range
+        .end()
+        .map(|(r, _)| r as usize)
+        .unwrap_or(0)
+        .saturating_sub(2);
+    (cell(0, 0).to_string(), cell(2, 0).to_string(), rows)
+}
+
+#[tokio::test]
+async fn the_ledger_the_roster_and_the_rectification_list_download_as_workbooks() {
+    let b = Browser::start(serve("")).await;
+    b.open("/org").await;
+    b.click("#org-tab-ledger").await;
+    let (title, head, rows) = workbook(&b, "#rep-ledger-quota-xlsx").await;
+    assert_eq!(title, "编制台账（编制口径）");
+    assert_eq!(head, "园区");
+    assert!(rows > 10, "{rows}");
+    b.click("#ledger-view-use").await;
+    let (title, _, _) = workbook(&b, "#rep-ledger-use-xlsx").await;
+    assert_eq!(title, "编制台账（使用口径）");
+    b.open("/people").await;
+    let (title, head, rows) = workbook(&b, "#rep-roster-xlsx").await;
+    assert_eq!(title, "实名制人员花名册");
+    assert_eq!(head, "人员编号");
+    assert!(rows > 100, "{rows}");
+    b.open("/supervision").await;
+    b.click("#tab-orders").await;
+    let (title, head, rows) = workbook(&b, "#rep-rectifications-xlsx").await;
+    assert_eq!(title, "整改清单");
+    assert_eq!(head, "督办通知单号");
+    assert!(rows > 0);
     b.quit().await;
 }
 

@@ -112,6 +112,9 @@ pub enum CommandError {
     NothingToUndo,
     #[error("nothing to redo")]
     NothingToRedo,
+    /// The showcase and the visitor role are read-only (BR-F3): no command is applied.
+    #[error("read-only: showcase or visitor mode")]
+    ReadOnly,
 }
 
 impl CommandError {
@@ -135,6 +138,10 @@ impl CommandError {
             },
             CommandError::NothingToUndo => Text::new("没有可撤销的操作", "Nothing to undo"),
             CommandError::NothingToRedo => Text::new("没有可重做的操作", "Nothing to redo"),
+            CommandError::ReadOnly => Text::new(
+                "展示模式（参观访客）为只读，不能修改数据",
+                "Showcase (visitor) mode is read-only: nothing can be changed",
+            ),
         }
     }
 }
@@ -1071,6 +1078,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|o| o.data.township_id.as_deref() == Some(id))
                 .for_each(|o| add(Kind::OrgUnit, o.id()));
+            ws.projects
+                .iter_live()
+                .filter(|p| p.data.township_id.as_deref() == Some(id))
+                .for_each(|p| add(Kind::Project, p.id()));
         }
         Kind::Park => {
             ws.delegations
@@ -1124,6 +1135,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|o| o.data.park_id == id)
                 .for_each(|o| add(Kind::ServiceOffering, o.id()));
+            ws.projects
+                .iter_live()
+                .filter(|p| p.data.park_id == id)
+                .for_each(|p| add(Kind::Project, p.id()));
             ws.inspection_campaigns
                 .iter_live()
                 .filter(|c| c.data.scope_parks.iter().any(|p| p == id))
@@ -1306,6 +1321,12 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .filter(|a| a.data.finding_ids.iter().any(|f| f == id))
                 .for_each(|a| add(Kind::AccountabilityAction, a.id()));
         }
+        Kind::DevelopmentEntity => {
+            ws.projects
+                .iter_live()
+                .filter(|p| p.data.builder_id.as_deref() == Some(id))
+                .for_each(|p| add(Kind::Project, p.id()));
+        }
         Kind::City
         | Kind::Entrustment
         | Kind::StaffingQuota
@@ -1316,9 +1337,9 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
         | Kind::StaffingSettings
         | Kind::RectificationOrder
         | Kind::AccountabilityAction
-        | Kind::DevelopmentEntity
         | Kind::ServiceOffering
-        | Kind::Parameters => {}
+        | Kind::Parameters
+        | Kind::Project => {}
     }
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|r| seen.insert(r.clone()));

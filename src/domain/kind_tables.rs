@@ -126,6 +126,7 @@ pub fn natural_key(kind: Kind) -> &'static [&'static str] {
         Kind::Finding | Kind::AccountabilityAction | Kind::Parameters => &[],
         Kind::RectificationOrder => &["notice_no"],
         Kind::DevelopmentEntity | Kind::ServiceOffering => &["park_id", "name"],
+        Kind::Project => &["park_id", "name"],
     }
 }
 
@@ -380,6 +381,20 @@ pub fn references(kind: Kind) -> &'static [Ref] {
             },
         ],
         Kind::Parameters => &[],
+        Kind::Project => &[
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "township_id",
+                to: Kind::Township,
+            },
+            Ref {
+                path: "builder_id",
+                to: Kind::DevelopmentEntity,
+            },
+        ],
     }
 }
 
@@ -419,6 +434,8 @@ pub fn ownership(kind: Kind) -> Ownership {
         }
         Kind::DevelopmentEntity | Kind::ServiceOffering => own(PARK, &[]),
         Kind::Parameters => own(BIANBAN, &[]),
+        // §9: projects and outcome data are the park's.
+        Kind::Project => own(PARK, &[]),
     }
 }
 
@@ -463,16 +480,19 @@ pub enum Area {
     Supervision,
     #[serde(rename = "SERVICES")]
     Services,
+    #[serde(rename = "OUTCOMES")]
+    Outcomes,
 }
 
 impl Area {
-    pub const ALL: [Area; 6] = [
+    pub const ALL: [Area; 7] = [
         Area::Territory,
         Area::Powers,
         Area::Institutions,
         Area::Staffing,
         Area::Supervision,
         Area::Services,
+        Area::Outcomes,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -482,6 +502,7 @@ impl Area {
             Area::Staffing => "STAFFING",
             Area::Supervision => "SUPERVISION",
             Area::Services => "SERVICES",
+            Area::Outcomes => "OUTCOMES",
         }
     }
     pub fn from_code(code: &str) -> Option<Area> {
@@ -495,6 +516,7 @@ impl Area {
             Area::Staffing => "机构编制与人员",
             Area::Supervision => "督查",
             Area::Services => "服务体系",
+            Area::Outcomes => "项目与成效",
         }
     }
     pub fn en(self) -> &'static str {
@@ -505,6 +527,7 @@ impl Area {
             Area::Staffing => "Organisation & people",
             Area::Supervision => "Supervision",
             Area::Services => "Service system",
+            Area::Outcomes => "Projects & outcomes",
         }
     }
 }
@@ -543,6 +566,7 @@ pub fn area_kinds(area: Area) -> &'static [Kind] {
             Kind::Parameters,
         ],
         Area::Services => &[Kind::DevelopmentEntity, Kind::ServiceOffering],
+        Area::Outcomes => &[Kind::Project],
     }
 }
 

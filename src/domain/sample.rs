@@ -620,7 +620,7 @@ struct SamplePark {
 /// source-department cases after handover in SC (明放暗不放), an approved item in GLG whose
 /// handover is overdue, and a proposal still under assessment. The second batch, the two
 /// inspection campaigns with their verdicts, findings, orders and accountability, and the service
-/// system come from `sample_supervision`.
+/// system come from `sample_supervision`, the projects from `sample_outcomes`.
 pub fn demo() -> Workspace {
     use super::delegation::*;
     use ProcessLink::*;
@@ -778,5 +778,7 @@ pub fn demo() -> Workspace {
     for row in rows {
         b.add(Provenance::Sample, None, Data::Delegation(row));
     }
-    super::sample_supervision::add(super::sample_org::add_to(b.ws))
+    super::sample_outcomes::add(super::sample_supervision::add(super::sample_org::add_to(
+        b.ws,
+    )))
 }

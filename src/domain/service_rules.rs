@@ -238,7 +238,7 @@ fn enterprises_kept_apart(ws: &Workspace, out: &mut Vec<Violation>) {
 
 /// Received delegations (handed over, received in full or in part, effective by `as_of`) of the
 /// kinds citizens and enterprises apply for (BR-A12).
-fn received_applied_for<'a>(
+pub fn received_applied_for<'a>(
     ws: &'a Workspace,
     as_of: NaiveDate,
 ) -> impl Iterator<Item = &'a Rec<DelegationData>> + 'a {

@@ -20,6 +20,7 @@ use super::org::OrgUnitData;
 use super::parameters::ParametersData;
 use super::person::PersonData;
 use super::power::PowerItemData;
+use super::project::ProjectData;
 use super::rectification::RectificationOrderData;
 use super::selection::SelectionCampaignData;
 use super::service::ServiceOfferingData;
@@ -232,6 +233,8 @@ entities! {
     DevelopmentEntity { table: development_entities, data: DevelopmentEntityData, code: "development_entities", zh: "开发建设主体", en: "Development entity" },
     ServiceOffering { table: service_offerings, data: ServiceOfferingData, code: "service_offerings", zh: "服务事项", en: "Service offering" },
     Parameters { table: parameters, data: ParametersData, code: "parameters", zh: "参数设置", en: "Parameters" },
+    // Outcomes (S7.4), issue #7.
+    Project { table: projects, data: ProjectData, code: "projects", zh: "项目", en: "Project" },
 }
 
 impl Workspace {
@@ -339,6 +342,7 @@ impl Workspace {
             Some(Record::DevelopmentEntity(r)) => r.data.name,
             Some(Record::ServiceOffering(r)) => r.data.name,
             Some(Record::Parameters(_)) => "参数设置".to_string(),
+            Some(Record::Project(r)) => r.data.name,
             None => id.to_string(),
         }
     }

@@ -13,6 +13,8 @@
 
 pub mod csv;
 pub mod lists;
+pub mod outcomes;
+pub mod people;
 pub mod xlsx;
 
 use chrono::NaiveDate;

@@ -2,6 +2,7 @@
 //! only with domain commands.
 
 mod browser;
+mod charts;
 mod form;
 mod locale;
 mod pages;

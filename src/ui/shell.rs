@@ -91,6 +91,7 @@ pub fn Shell() -> impl IntoView {
     let nav = [
         ("/", "nav-overview"),
         ("/parks", "nav-parks"),
+        ("/projects", "nav-projects"),
         ("/powers", "nav-powers"),
         ("/org", "nav-org"),
         ("/people", "nav-people"),
@@ -104,6 +105,7 @@ pub fn Shell() -> impl IntoView {
             "nav-overview" => t_string!(i18n, nav_overview).to_string(),
             "nav-parks" => t_string!(i18n, nav_parks).to_string(),
             "nav-powers" => t_string!(i18n, nav_powers).to_string(),
+            "nav-projects" => t_string!(i18n, nav_projects).to_string(),
             "nav-org" => t_string!(i18n, nav_org).to_string(),
             "nav-people" => t_string!(i18n, nav_people).to_string(),
             "nav-assessment" => t_string!(i18n, nav_assessment).to_string(),
@@ -114,9 +116,19 @@ pub fn Shell() -> impl IntoView {
     };
     let location = leptos_router::hooks::use_location();
     let base_for_nav = base.clone();
+    // The showcase fills the screen: no header, banners or navigation around it.
+    let showcase = move || {
+        location
+            .pathname
+            .get()
+            .trim_end_matches('/')
+            .ends_with("/showcase")
+    };
+    let chrome = move || !showcase();
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_main)}</a>
+        <Show when=chrome>
         <header class="topbar">
             <div class="brand">
                 <span class="brand-zh">{t!(i18n, app_title)}</span>
@@ -142,17 +154,19 @@ pub fn Shell() -> impl IntoView {
             </div>
         </header>
         <Banners />
-        <Show when=has_sample>
+        </Show>
+        <Show when=move || has_sample() && chrome()>
             // A landmark, so that no content sits outside one (axe "region").
             <aside class="sample-notice" id="sample-notice" aria-label=move || t_string!(i18n, a11y_sample_label).to_string()>{t!(i18n, sample_notice)}</aside>
         </Show>
-        <Show when=move || app.export_reminder_due()>
+        <Show when=move || app.export_reminder_due() && chrome()>
             <div class="banner-line" id="banner-export-reminder" role="status">
                 {move || t_string!(i18n, merge_export_reminder).replace("{days}", &app.reminder_days.get().to_string())}
                 " " <a href=base.href("/data")>{t!(i18n, go_export)}</a>
             </div>
         </Show>
-        <div class="layout">
+        <div class="layout" class:layout-showcase=showcase>
+            <Show when=chrome>
             <nav class="sidenav" aria-label=move || t_string!(i18n, nav_label).to_string()>
                 <ul>
                     {nav.into_iter().map(|(path, key)| {
@@ -170,11 +184,14 @@ pub fn Shell() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
+            </Show>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::NotFound /> }>
                     <Route path=path!("/") view=pages::overview::Overview />
                     <Route path=path!("/parks") view=pages::parks::Parks />
                     <Route path=path!("/powers") view=pages::powers::Powers />
+                    <Route path=path!("/projects") view=pages::projects::Projects />
+                    <Route path=path!("/showcase") view=pages::showcase::Showcase />
                     <Route path=path!("/org") view=pages::org::Org />
                     <Route path=path!("/people") view=pages::people::People />
                     <Route path=path!("/assessment") view=pages::planned::Assessment />

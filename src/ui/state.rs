@@ -110,6 +110,8 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     pub last_export: RwSignal<Option<Timestamp>>,
     pub reminder_days: RwSignal<u32>,
+    /// The showcase is open: every command is refused (BR-F3), as for the visitor role.
+    pub showcase: RwSignal<bool>,
     saving_enabled: RwSignal<bool>,
 }
 
@@ -267,6 +269,7 @@ impl AppState {
             persisted: RwSignal::new(None),
             last_export: RwSignal::new(persist::last_exported(&store)),
             reminder_days: RwSignal::new(persist::reminder_days(&store)),
+            showcase: RwSignal::new(false),
             saving_enabled: RwSignal::new(enabled),
         };
         state.check_persisted();
@@ -345,8 +348,17 @@ impl AppState {
         )
     }
 
+    /// Read-only: the showcase is open or this office is a visitor (BR-F3).
+    pub fn read_only(&self) -> bool {
+        self.showcase.get_untracked() || self.office.with_untracked(|o| o.role == Role::Visitor)
+    }
+
     /// The one way the UI changes data.
     pub fn dispatch(&self, cmd: Command) -> Result<Outcome, CommandError> {
+        if self.read_only() {
+            self.toast.set(Some(CommandError::ReadOnly.text()));
+            return Err(CommandError::ReadOnly);
+        }
         let (office, now, today) = self.ctx_parts();
         let mut ids = RandomIds;
         let mut ctx = Ctx {
@@ -374,6 +386,10 @@ impl AppState {
     }
 
     fn step(&self, undo: bool) {
+        if self.read_only() {
+            self.toast.set(Some(CommandError::ReadOnly.text()));
+            return;
+        }
         let (office, now, today) = self.ctx_parts();
         let mut ids = RandomIds;
         let mut ctx = Ctx {

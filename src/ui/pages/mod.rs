@@ -7,8 +7,10 @@ pub mod parks;
 pub mod people;
 pub mod planned;
 pub mod powers;
+pub mod projects;
 pub mod selection;
 pub mod services;
+pub mod showcase;
 pub mod supervision;
 
 use leptos::prelude::*;

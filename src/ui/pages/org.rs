@@ -16,6 +16,7 @@ use crate::domain::text::Lang;
 use crate::domain::workspace::{Data, Kind};
 use crate::ui::form::*;
 use crate::ui::i18n::*;
+use crate::ui::reports::ReportTools;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
 use crate::ui::widgets::*;
@@ -1029,6 +1030,12 @@ fn LedgerSection(filter: ParkFilter) -> impl IntoView {
                     <button class="btn" id="ledger-print" on:click=print>{t!(i18n, org_print)}</button>
                     " "
                     <button class="btn" id="ledger-csv" on:click=export>{t!(i18n, org_export_csv)}</button>
+                    " "
+                    {move || if current_view() == View::ByQuota {
+                        view! { <ReportTools key="ledger-quota" report=crate::reports::people::ledger_by_quota /> }.into_any()
+                    } else {
+                        view! { <ReportTools key="ledger-use" report=crate::reports::people::ledger_by_use /> }.into_any()
+                    }}
                 </div>
             </div>
             <Show when=has_sample><p class="print-only sample-print">"示例数据 SAMPLE — 非保山实际数据 / not actual Baoshan data"</p></Show>

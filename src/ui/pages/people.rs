@@ -21,6 +21,7 @@ use crate::domain::text::{Lang, Text};
 use crate::domain::workspace::{Data, Kind};
 use crate::ui::form::*;
 use crate::ui::i18n::*;
+use crate::ui::reports::ReportTools;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
 use crate::ui::widgets::*;
@@ -190,7 +191,7 @@ fn Roster(filter: ParkFilter) -> impl IntoView {
         <section class="block" id="roster">
             <div class="block-head">
                 <h2>{t!(i18n, ppl_roster_title)} " (" <span id="roster-count">{move || rows.with(|r| r.len())}</span> ")"</h2>
-                <button class="btn btn-primary" id="person-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, ppl_person_new)}</button>
+                <span class="head-actions"><ReportTools key="roster" report=crate::reports::people::roster /> <button class="btn btn-primary" id="person-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, ppl_person_new)}</button></span>
             </div>
             <p class="hint">{t!(i18n, ppl_roster_hint)}</p>
             {move || match edit.get() {

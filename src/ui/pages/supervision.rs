@@ -29,6 +29,7 @@ use crate::domain::text::{Lang, Text};
 use crate::domain::workspace::{Data, Kind};
 use crate::ui::form::*;
 use crate::ui::i18n::*;
+use crate::ui::reports::ReportTools;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
 use crate::ui::widgets::*;
@@ -1364,6 +1365,7 @@ fn OrdersTab() -> impl IntoView {
                 {t!(i18n, sup_yellow_cards)} " " <strong>{move || counts().3}</strong>
             </p>
             <div class="toolbar no-print">
+                <ReportTools key="rectifications" report=crate::reports::people::rectifications />
                 <div class="field field-inline">
                     <label for="order-filter">{t!(i18n, sup_show)}</label>
                     <select id="order-filter" on:change=move |ev| filter.set(event_target_value(&ev))>
