@@ -124,6 +124,7 @@ pub fn check_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Violation> {
     super::selection_rules::check(ws, as_of, &mut s.out);
     super::supervision_rules::check(ws, as_of, &mut s.out);
     super::service_rules::check(ws, as_of, &mut s.out);
+    super::assessment_rules::check(ws, as_of, &mut s.out);
     s.out
 }
 
