@@ -11,12 +11,14 @@
 //! 4. Rank: higher total, then higher 实绩 (indicator) score, then higher score on the first
 //!    top-level indicator. Assessees equal on all three share a rank (1, 2, 2, 4).
 //! 5. Grade by the thresholds under the top-grade quota (BR-D5): places = share × n (rounded as
-//!    configured, floor by default); grade overrides to the top grade take their places first;
-//!    then walking the ranking, an assessee at or above the top threshold gets the top grade
-//!    while places remain. **Ties at the boundary**: when a group tied on all three keys does not
-//!    fit in the places left, none of them gets the top grade and the walk stops — the places
-//!    left are reported (the committee can award one with a reasoned override). The others get
-//!    the next grade.
+//!    configured, floor by default); walking the ranking, an assessee at or above the top
+//!    threshold gets the top grade while places remain; the others get the next grade. **Ties at
+//!    the boundary**: when a group tied on all three keys does not fit in the places left, none
+//!    of them gets the top grade and the walk stops — the places left are reported (the
+//!    committee can award one with a reasoned override). Grade overrides (each with its reason)
+//!    replace the computed grade of their assessee, who takes no part in the walk; if overrides
+//!    bring the top grades above the places, BR-D5 blocks — the committee lowers another grade,
+//!    with its reason, rather than the app demoting someone silently.
 //! 6. Veto items apply regardless of score (BR-D4): 降为最低等次 gives the lowest grade, 不得评
 //!    为最高等次 caps at the second; they also bind overrides.
 
@@ -439,12 +441,7 @@ pub fn evaluate(
         .collect();
     let n = scheme.assessees.len();
     let places = scheme.quota.as_ref().map(|q| q.places(n));
-    let override_tops = rows
-        .iter()
-        .filter(|r| r.complete())
-        .filter(|r| overrides.get(&r.assessee).is_some_and(|l| veto_clamp(*l, r.veto) == 0))
-        .count();
-    let mut left = places.map(|p| p.saturating_sub(override_tops));
+    let mut left = places;
     let mut left_by_tie = 0;
     let mut closed = false;
     let mut i = 0;
