@@ -32,18 +32,18 @@ pub struct Source<'a> {
 }
 
 impl Source<'_> {
-    fn l(&self, zh: &str, en: &str) -> String {
+    pub(super) fn l(&self, zh: &str, en: &str) -> String {
         match self.lang {
             Lang::Zh => zh.to_string(),
             Lang::En => en.to_string(),
         }
     }
 
-    fn col(&self, zh: &str, en: &str, format: Format) -> Column {
+    pub(super) fn col(&self, zh: &str, en: &str, format: Format) -> Column {
         Column::new(self.l(zh, en), format)
     }
 
-    fn report(&self, key: &'static str, zh: &str, en: &str, columns: Vec<Column>) -> Report {
+    pub(super) fn report(&self, key: &'static str, zh: &str, en: &str, columns: Vec<Column>) -> Report {
         Report {
             key: key.to_string(),
             title: self.l(zh, en),
@@ -56,12 +56,12 @@ impl Source<'_> {
         }
     }
 
-    fn source_col(&self) -> Column {
+    pub(super) fn source_col(&self) -> Column {
         self.col("数据来源", "Source", Format::Text)
     }
 
     /// Blocks, warnings and signals standing on a record (infos are not issues).
-    fn issues(&self, kind: Kind, id: &str) -> Cell {
+    pub(super) fn issues(&self, kind: Kind, id: &str) -> Cell {
         Cell::Int(
             self.checks
                 .of(kind, id)
@@ -71,7 +71,7 @@ impl Source<'_> {
     }
 }
 
-fn push(report: &mut Report, provenance: Provenance, mut row: Vec<Cell>, lang: Lang) {
+pub(super) fn push(report: &mut Report, provenance: Provenance, mut row: Vec<Cell>, lang: Lang) {
     row.push(provenance_cell(provenance, lang));
     if provenance == Provenance::Sample {
         report.sample_rows += 1;
