@@ -35,12 +35,21 @@ fn close(a: Option<f64>, b: f64) -> bool {
 #[test]
 fn completion_ratio_is_capped_and_can_be_reversed() {
     // 20 points, target 80 000, actual 84 000: 20 × 1.05 = 21.
-    assert!(close(scoring::completion(20.0, 80000.0, 84000.0, 1.2, false), 21.0));
+    assert!(close(
+        scoring::completion(20.0, 80000.0, 84000.0, 1.2, false),
+        21.0
+    ));
     // 125 % is capped at 1.2: 24.
-    assert!(close(scoring::completion(20.0, 80000.0, 100000.0, 1.2, false), 24.0));
+    assert!(close(
+        scoring::completion(20.0, 80000.0, 100000.0, 1.2, false),
+        24.0
+    ));
     // Lower is better (days to approve): target 10, actual 8 → 10/8 = 1.25 → cap 1.2.
     assert!(close(scoring::completion(20.0, 10.0, 8.0, 1.2, true), 24.0));
-    assert!(close(scoring::completion(20.0, 10.0, 12.5, 1.2, true), 16.0));
+    assert!(close(
+        scoring::completion(20.0, 10.0, 12.5, 1.2, true),
+        16.0
+    ));
     // No target, no score.
     assert_eq!(scoring::completion(20.0, 0.0, 5.0, 1.2, false), None);
 }
@@ -48,15 +57,30 @@ fn completion_ratio_is_capped_and_can_be_reversed() {
 #[test]
 fn base_plus_increment_counts_full_steps_and_caps_the_bonus() {
     let p = Increment::default();
-    assert!(close(scoring::base_plus_increment(10.0, 100.0, 100.0, p), 8.0));
+    assert!(close(
+        scoring::base_plus_increment(10.0, 100.0, 100.0, p),
+        8.0
+    ));
     // 15 % over the base: three steps of 5 % → 8 + 3.
-    assert!(close(scoring::base_plus_increment(10.0, 100.0, 115.0, p), 11.0));
+    assert!(close(
+        scoring::base_plus_increment(10.0, 100.0, 115.0, p),
+        11.0
+    ));
     // 10.9 % over: two full steps only.
-    assert!(close(scoring::base_plus_increment(10.0, 100.0, 110.9, p), 10.0));
+    assert!(close(
+        scoring::base_plus_increment(10.0, 100.0, 110.9, p),
+        10.0
+    ));
     // Twenty steps, but the bonus stops at half the points: 8 + 5.
-    assert!(close(scoring::base_plus_increment(10.0, 100.0, 200.0, p), 13.0));
+    assert!(close(
+        scoring::base_plus_increment(10.0, 100.0, 200.0, p),
+        13.0
+    ));
     // Below the base: 8 × 50 / 100.
-    assert!(close(scoring::base_plus_increment(10.0, 100.0, 50.0, p), 4.0));
+    assert!(close(
+        scoring::base_plus_increment(10.0, 100.0, 50.0, p),
+        4.0
+    ));
 }
 
 #[test]
@@ -65,12 +89,27 @@ fn ratio_to_best_and_efficacy_compare_with_the_peers() {
     // Lower is better: the best is the smallest value.
     assert!(close(scoring::ratio_to_best(10.0, 4.0, 2.0, true), 5.0));
     // 60 + 40 × (15 − 12) / (18 − 12) = 80 % of 10.
-    assert!(close(scoring::efficacy(10.0, 15.0, 12.0, 18.0, 60.0, 40.0, false), 8.0));
-    assert!(close(scoring::efficacy(10.0, 12.0, 12.0, 18.0, 60.0, 40.0, false), 6.0));
-    assert!(close(scoring::efficacy(10.0, 18.0, 12.0, 18.0, 60.0, 40.0, false), 10.0));
-    assert!(close(scoring::efficacy(10.0, 12.0, 12.0, 18.0, 60.0, 40.0, true), 10.0));
+    assert!(close(
+        scoring::efficacy(10.0, 15.0, 12.0, 18.0, 60.0, 40.0, false),
+        8.0
+    ));
+    assert!(close(
+        scoring::efficacy(10.0, 12.0, 12.0, 18.0, 60.0, 40.0, false),
+        6.0
+    ));
+    assert!(close(
+        scoring::efficacy(10.0, 18.0, 12.0, 18.0, 60.0, 40.0, false),
+        10.0
+    ));
+    assert!(close(
+        scoring::efficacy(10.0, 12.0, 12.0, 18.0, 60.0, 40.0, true),
+        10.0
+    ));
     // Everyone equal: full points.
-    assert!(close(scoring::efficacy(10.0, 7.0, 7.0, 7.0, 60.0, 40.0, false), 10.0));
+    assert!(close(
+        scoring::efficacy(10.0, 7.0, 7.0, 7.0, 60.0, 40.0, false),
+        10.0
+    ));
 }
 
 #[test]
@@ -161,7 +200,9 @@ fn rec(id: &str, data: AssessmentResultData) -> Rec<AssessmentResultData> {
 
 /// A scheme of `n` units with two completion indicators (a 60, b 40) and the given totals on
 /// (a, b) as percentages of their points.
-fn two_indicator_scheme(rows: &[(f64, f64)]) -> (AssessmentSchemeData, Vec<Rec<AssessmentResultData>>) {
+fn two_indicator_scheme(
+    rows: &[(f64, f64)],
+) -> (AssessmentSchemeData, Vec<Rec<AssessmentResultData>>) {
     let mut s = AssessmentSchemeData::draft(2013, "测试", AssesseeKind::InternalBody);
     s.indicators = vec![
         leaf("a", 60.0, ScoringMethod::CompletionLinear { cap: 1.2 }),
@@ -209,7 +250,11 @@ fn level_of(o: &parkdesk::domain::assessment_results::SchemeOutcome, n: usize) -
 fn components_weigh_the_indicator_part_and_the_evaluation() {
     // 实绩 80 % + 民主测评 20 %: indicators 97.90 of 100, evaluation 90 → 78.32 + 18 = 96.32.
     let mut s = AssessmentSchemeData::draft(2013, "测试", AssesseeKind::ParkLeadership);
-    s.indicators = vec![leaf("a", 100.0, ScoringMethod::CompletionLinear { cap: 1.2 })];
+    s.indicators = vec![leaf(
+        "a",
+        100.0,
+        ScoringMethod::CompletionLinear { cap: 1.2 },
+    )];
     s.components = vec![
         Component {
             code: "IND".into(),
@@ -240,7 +285,10 @@ fn components_weigh_the_indicator_part_and_the_evaluation() {
     let o = run(&s, &[rec("r0", r0), rec("r1", r1)]);
     let first = o.row(&unit(0)).expect("row");
     assert_eq!(first.total_c, Some(9632));
-    assert_eq!(first.components, vec![("IND".into(), Some(9790)), ("EVAL".into(), Some(9000))]);
+    assert_eq!(
+        first.components,
+        vec![("IND".into(), Some(9790)), ("EVAL".into(), Some(9000))]
+    );
     assert_eq!(first.rank, Some(1));
     assert_eq!(first.level, Some(0));
     let second = o.row(&unit(1)).expect("row");
@@ -377,7 +425,11 @@ fn veto_items_apply_regardless_of_score_and_pass_the_place_on() {
     assert_eq!(level_of(&o, 0), Some(LOWEST));
     assert_eq!(level_of(&o, 1), Some(1));
     assert_eq!(level_of(&o, 2), Some(0));
-    assert_eq!(o.row(&unit(0)).and_then(|r| r.rank), Some(1), "the rank stays");
+    assert_eq!(
+        o.row(&unit(0)).and_then(|r| r.rank),
+        Some(1),
+        "the rank stays"
+    );
     assert_eq!(level_of(&o, 3), Some(2));
     // An override cannot lift a veto either.
     r[0].data.grade_override = Some(GradeOverride {
@@ -402,11 +454,24 @@ fn setup(n: usize) -> Setup {
     let mut b = basic();
     let park = b.park.clone();
     let units: Vec<Id> = (0..n)
-        .map(|i| org_in(&mut b.h, &format!("内设机构{i}"), OrgKind::InternalBody, Some(&park), None))
+        .map(|i| {
+            org_in(
+                &mut b.h,
+                &format!("内设机构{i}"),
+                OrgKind::InternalBody,
+                Some(&park),
+                None,
+            )
+        })
         .collect();
-    let mut s = AssessmentSchemeData::draft(2013, "2013年度内设机构考核", AssesseeKind::InternalBody);
+    let mut s =
+        AssessmentSchemeData::draft(2013, "2013年度内设机构考核", AssesseeKind::InternalBody);
     s.park_id = Some(park.clone());
-    s.indicators = vec![leaf("a", 100.0, ScoringMethod::CompletionLinear { cap: 1.2 })];
+    s.indicators = vec![leaf(
+        "a",
+        100.0,
+        ScoringMethod::CompletionLinear { cap: 1.2 },
+    )];
     s.assessees = units
         .iter()
         .map(|u| Assessee {
@@ -424,10 +489,20 @@ fn setup(n: usize) -> Setup {
 }
 
 fn scheme_of(h: &Harness, id: &str) -> AssessmentSchemeData {
-    h.ws().assessment_schemes.live(id).expect("scheme").data.clone()
+    h.ws()
+        .assessment_schemes
+        .live(id)
+        .expect("scheme")
+        .data
+        .clone()
 }
 
-fn step(h: &mut Harness, id: &str, to: SchemeStatus, reason: &str) -> Result<(), Vec<&'static str>> {
+fn step(
+    h: &mut Harness,
+    id: &str,
+    to: SchemeStatus,
+    reason: &str,
+) -> Result<(), Vec<&'static str>> {
     let on = h.now.date_naive();
     match h.run(Command::Act {
         id: id.into(),
@@ -461,7 +536,12 @@ fn score(h: &mut Harness, scheme: &str, org: &str, actual: f64) -> Id {
 }
 
 fn result_of(h: &Harness, id: &str) -> AssessmentResultData {
-    h.ws().assessment_results.live(id).expect("result").data.clone()
+    h.ws()
+        .assessment_results
+        .live(id)
+        .expect("result")
+        .data
+        .clone()
 }
 
 #[test]
@@ -499,7 +579,10 @@ fn points_must_add_up_before_publishing() {
             .contains(&("BR-D3", Severity::Warn))
     );
     // … and publishing is refused.
-    assert_eq!(step(&mut x.h, &x.scheme, SchemeStatus::Published, ""), Err(vec!["TRANSITION"]));
+    assert_eq!(
+        step(&mut x.h, &x.scheme, SchemeStatus::Published, ""),
+        Err(vec!["TRANSITION"])
+    );
     s.indicators[3].points = 10.0;
     x.h.run(Command::Save {
         id: Some(x.scheme.clone()),
@@ -541,7 +624,12 @@ fn points_must_add_up_before_publishing() {
     assert_eq!(scheme_of(&x.h, &x.scheme).history.len(), 2);
     x.h.undo().expect("undo");
     assert_eq!(scheme_of(&x.h, &x.scheme).status, SchemeStatus::Published);
-    assert!(x.h.desk.audit().iter().any(|e| e.summary.zh.contains("已发布")));
+    assert!(
+        x.h.desk
+            .audit()
+            .iter()
+            .any(|e| e.summary.zh.contains("已发布"))
+    );
     let _ = x.park;
 }
 
@@ -549,7 +637,11 @@ fn points_must_add_up_before_publishing() {
 fn grades_lock_the_results_and_going_back_reopens_them() {
     let mut x = setup(5);
     let units = x.units.clone();
-    for st in [SchemeStatus::Published, SchemeStatus::Collecting, SchemeStatus::Scoring] {
+    for st in [
+        SchemeStatus::Published,
+        SchemeStatus::Collecting,
+        SchemeStatus::Scoring,
+    ] {
         step(&mut x.h, &x.scheme, st, "").expect("forward");
     }
     let r0 = score(&mut x.h, &x.scheme, &units[0], 95.0);
@@ -605,17 +697,21 @@ fn grades_lock_the_results_and_going_back_reopens_them() {
     // Final: nothing changes, nothing is deleted …
     let mut r = result_of(&x.h, &r0);
     r.grade_override = None;
-    assert!(x.h.run(Command::Save {
-        id: Some(r0.clone()),
-        data: Data::AssessmentResult(r),
-        base_rev: None,
-    })
-    .is_err());
-    assert!(x.h.run(Command::Delete {
-        kind: Kind::AssessmentResult,
-        id: r0.clone(),
-    })
-    .is_err());
+    assert!(
+        x.h.run(Command::Save {
+            id: Some(r0.clone()),
+            data: Data::AssessmentResult(r),
+            base_rev: None,
+        })
+        .is_err()
+    );
+    assert!(
+        x.h.run(Command::Delete {
+            kind: Kind::AssessmentResult,
+            id: r0.clone(),
+        })
+        .is_err()
+    );
     // … until the scheme goes back to scoring with a reason (复核).
     step(&mut x.h, &x.scheme, SchemeStatus::Review, "复核：申诉成立").expect("back");
     step(&mut x.h, &x.scheme, SchemeStatus::Scoring, "更正实绩数据").expect("back");
@@ -630,7 +726,15 @@ fn grades_lock_the_results_and_going_back_reopens_them() {
     let s = scheme_of(&x.h, &x.scheme);
     assert_eq!(
         s.history.iter().map(|h| h.to.as_str()).collect::<Vec<_>>(),
-        vec!["PUBLISHED", "COLLECTING", "SCORING", "REVIEW", "FINAL", "REVIEW", "SCORING"]
+        vec![
+            "PUBLISHED",
+            "COLLECTING",
+            "SCORING",
+            "REVIEW",
+            "FINAL",
+            "REVIEW",
+            "SCORING"
+        ]
     );
     assert_eq!(s.history[5].reason, "复核：申诉成立");
 }
@@ -757,9 +861,18 @@ fn accountability_deductions_are_lines_of_their_own_in_the_same_year() {
             data,
         ))
     };
-    put(action("2013-11-20", AccountabilityStatus::Decided, 2.0), "acc-2013");
-    put(action("2012-11-20", AccountabilityStatus::Executed, 5.0), "acc-2012");
-    put(action("2013-11-21", AccountabilityStatus::Appeal, 3.0), "acc-appeal");
+    put(
+        action("2013-11-20", AccountabilityStatus::Decided, 2.0),
+        "acc-2013",
+    );
+    put(
+        action("2012-11-20", AccountabilityStatus::Executed, 5.0),
+        "acc-2012",
+    );
+    put(
+        action("2013-11-21", AccountabilityStatus::Appeal, 3.0),
+        "acc-appeal",
+    );
     let o = evaluate_in(&ws, &x.scheme).expect("outcome");
     let row = o
         .row(&Assessee {
@@ -780,10 +893,16 @@ fn pilot_parks_belong_in_the_county_scheme_and_groups_have_their_own_sets() {
     let mut x = setup(1);
     let park = x.park.clone();
     // A 2013 scheme of the park exists, but no county-level scheme with its committee: BR-D1.
-    assert!(rules_on(x.h.ws(), "2013-06-01", Kind::Park, &park).contains(&("BR-D1", Severity::Warn)));
+    assert!(
+        rules_on(x.h.ws(), "2013-06-01", Kind::Park, &park).contains(&("BR-D1", Severity::Warn))
+    );
     let mgmt = committee(&x.h, &park);
     let city = org_in(&mut x.h, "市委", OrgKind::CityPartyCommittee, None, None);
-    let mut county = AssessmentSchemeData::draft(2013, "2013年度县区及园区目标责任制考核", AssesseeKind::ParkLeadership);
+    let mut county = AssessmentSchemeData::draft(
+        2013,
+        "2013年度县区及园区目标责任制考核",
+        AssesseeKind::ParkLeadership,
+    );
     county.assessor_org_id = Some(city);
     county.assessees = vec![Assessee {
         org_id: mgmt,
@@ -801,8 +920,15 @@ fn pilot_parks_belong_in_the_county_scheme_and_groups_have_their_own_sets() {
         },
     ];
     let cid = x.h.create(Data::AssessmentScheme(county.clone()));
-    assert!(!rules_on(x.h.ws(), "2013-06-01", Kind::Park, &park).iter().any(|r| r.0 == "BR-D1"));
-    assert!(rules_on(x.h.ws(), "2013-06-01", Kind::AssessmentScheme, &cid).contains(&("BR-A1", Severity::Warn)));
+    assert!(
+        !rules_on(x.h.ws(), "2013-06-01", Kind::Park, &park)
+            .iter()
+            .any(|r| r.0 == "BR-D1")
+    );
+    assert!(
+        rules_on(x.h.ws(), "2013-06-01", Kind::AssessmentScheme, &cid)
+            .contains(&("BR-A1", Severity::Warn))
+    );
     county.indicators[0].points = 60.0;
     county.indicators[1].points = 40.0;
     x.h.run(Command::Save {
@@ -811,16 +937,30 @@ fn pilot_parks_belong_in_the_county_scheme_and_groups_have_their_own_sets() {
         base_rev: None,
     })
     .expect("save");
-    assert!(!rules_on(x.h.ws(), "2013-06-01", Kind::AssessmentScheme, &cid).iter().any(|r| r.0 == "BR-A1"));
+    assert!(
+        !rules_on(x.h.ws(), "2013-06-01", Kind::AssessmentScheme, &cid)
+            .iter()
+            .any(|r| r.0 == "BR-A1")
+    );
     // BR-D2: the individuals' scheme reuses the internal bodies' indicator set.
     let bodies = scheme_of(&x.h, &x.scheme);
-    let mut staff = AssessmentSchemeData::draft(2013, "2013年度在职人员考核", AssesseeKind::Individual);
+    let mut staff =
+        AssessmentSchemeData::draft(2013, "2013年度在职人员考核", AssesseeKind::Individual);
     staff.park_id = Some(park);
     staff.indicators = bodies.indicators.clone();
     let sid = x.h.create(Data::AssessmentScheme(staff.clone()));
-    assert!(rules_on(x.h.ws(), "2013-06-01", Kind::AssessmentScheme, &sid).contains(&("BR-D2", Severity::Warn)));
+    assert!(
+        rules_on(x.h.ws(), "2013-06-01", Kind::AssessmentScheme, &sid)
+            .contains(&("BR-D2", Severity::Warn))
+    );
     staff.indicators = vec![
-        leaf("d", 50.0, ScoringMethod::Qualitative { levels: default_ratings() }),
+        leaf(
+            "d",
+            50.0,
+            ScoringMethod::Qualitative {
+                levels: default_ratings(),
+            },
+        ),
         leaf("j", 50.0, ScoringMethod::CompletionLinear { cap: 1.0 }),
     ];
     x.h.run(Command::Save {
@@ -829,7 +969,11 @@ fn pilot_parks_belong_in_the_county_scheme_and_groups_have_their_own_sets() {
         base_rev: None,
     })
     .expect("own set");
-    assert!(!rules_on(x.h.ws(), "2013-06-01", Kind::AssessmentScheme, &sid).iter().any(|r| r.0 == "BR-D2"));
+    assert!(
+        !rules_on(x.h.ws(), "2013-06-01", Kind::AssessmentScheme, &sid)
+            .iter()
+            .any(|r| r.0 == "BR-D2")
+    );
 }
 
 // ---- bonus allocation (§6.5) ------------------------------------------------------------------
@@ -851,10 +995,19 @@ fn apportion_gives_whole_yuan_that_add_up_with_the_documented_remainder_rule() {
     // Where the rules differ: ¥10 over 1 : 5 : 5 → 0.91 / 4.55 / 4.55, floors 0 / 4 / 4, two
     // yuan left: the largest remainders (0.91, then the first of the equal 0.55) vs all to the
     // highest ranked.
-    assert_eq!(apportion(1_000, &[1, 5, 5], None, LargestRemainder), vec![100, 500, 400]);
-    assert_eq!(apportion(1_000, &[1, 5, 5], None, ToHighestRanked), vec![200, 400, 400]);
+    assert_eq!(
+        apportion(1_000, &[1, 5, 5], None, LargestRemainder),
+        vec![100, 500, 400]
+    );
+    assert_eq!(
+        apportion(1_000, &[1, 5, 5], None, ToHighestRanked),
+        vec![200, 400, 400]
+    );
     // No weight: nothing can be given.
-    assert_eq!(apportion(1_000, &[0, 0], None, LargestRemainder), vec![0, 0]);
+    assert_eq!(
+        apportion(1_000, &[0, 0], None, LargestRemainder),
+        vec![0, 0]
+    );
 }
 
 #[test]
@@ -873,10 +1026,13 @@ fn the_cap_to_the_mean_redistributes_what_it_cuts() {
     // (2,000 → 465); the 3 then gets 2,635 × 3 / 11 = 718.6 and is cut too; the eight share
     // 2,170 (271.25 each; the two yuan left go to the first two of the equal remainders).
     let w = [20, 3, 1, 1, 1, 1, 1, 1, 1, 1];
-    let (amounts, capped) = apportion_capped(310_000, &w, Some(1500), RemainderRule::LargestRemainder);
+    let (amounts, capped) =
+        apportion_capped(310_000, &w, Some(1500), RemainderRule::LargestRemainder);
     assert_eq!(
         amounts,
-        vec![46_500, 46_500, 27_200, 27_200, 27_100, 27_100, 27_100, 27_100, 27_100, 27_100]
+        vec![
+            46_500, 46_500, 27_200, 27_200, 27_100, 27_100, 27_100, 27_100, 27_100, 27_100
+        ]
     );
     assert_eq!(&capped[..3], &[true, true, false]);
 }
@@ -905,7 +1061,11 @@ fn put(ws: &mut Workspace, id: &str, data: Data) {
 
 fn one_indicator(kind: AssesseeKind, assessees: Vec<Assessee>) -> AssessmentSchemeData {
     AssessmentSchemeData {
-        indicators: vec![leaf("a", 100.0, ScoringMethod::CompletionLinear { cap: 1.2 })],
+        indicators: vec![leaf(
+            "a",
+            100.0,
+            ScoringMethod::CompletionLinear { cap: 1.2 },
+        )],
         assessees,
         quota: None,
         ..AssessmentSchemeData::draft(2013, "测试", kind)
@@ -974,7 +1134,10 @@ fn pool_case(grades: [f64; 3]) -> PoolCase {
     put(
         &mut ws,
         "su",
-        Data::AssessmentScheme(one_indicator(AssesseeKind::InternalBody, vec![ua("A"), ua("B")])),
+        Data::AssessmentScheme(one_indicator(
+            AssesseeKind::InternalBody,
+            vec![ua("A"), ua("B")],
+        )),
     );
     graded(&mut ws, "ra", "su", ua("A"), 95.0);
     graded(&mut ws, "rb", "su", ua("B"), 85.0);
@@ -1029,7 +1192,10 @@ fn the_two_level_split_follows_the_hand_computed_case_to_the_fen() {
     assert_eq!(a.units[0].amount_fen, 827_600);
     assert_eq!(a.units[1].amount_fen, 172_400);
     let p1 = a.persons.iter().find(|x| x.person_id == c.p1).expect("p1");
-    assert_eq!((p1.grade_permille, p1.post_permille, p1.months), (1300, 1500, 12));
+    assert_eq!(
+        (p1.grade_permille, p1.post_permille, p1.months),
+        (1300, 1500, 12)
+    );
     assert!(p1.key_post);
     assert_eq!(amount(&a, &c.p1), 547_100);
     assert_eq!(amount(&a, &c.p2), 280_500);
@@ -1044,7 +1210,11 @@ fn the_two_level_split_follows_the_hand_computed_case_to_the_fen() {
         },
     );
     assert_eq!(
-        [amount(&single, &c.p1), amount(&single, &c.p2), amount(&single, &c.p3)],
+        [
+            amount(&single, &c.p1),
+            amount(&single, &c.p2),
+            amount(&single, &c.p3)
+        ],
         [565_200, 289_900, 144_900]
     );
     assert_eq!(single.sum_fen(), 1_000_000);
@@ -1065,9 +1235,19 @@ fn special_awards_sit_outside_the_formula_and_are_capped() {
     assert_eq!(a.distributable_fen, 949_950);
     let p3 = a.persons.iter().find(|x| x.person_id == c.p3).expect("p3");
     assert_eq!(p3.special_fen, 50_050);
-    assert_eq!(a.sum_fen(), 1_000_000, "formula + special awards = the pool, to the fen");
+    assert_eq!(
+        a.sum_fen(),
+        1_000_000,
+        "formula + special awards = the pool, to the fen"
+    );
     // The 50 fen of ¥9,499.50 go to the highest-ranked unit and, inside it, to its first person.
-    assert_eq!(a.units.iter().map(|u| u.amount_fen % 100).collect::<Vec<_>>(), vec![50, 0]);
+    assert_eq!(
+        a.units
+            .iter()
+            .map(|u| u.amount_fen % 100)
+            .collect::<Vec<_>>(),
+        vec![50, 0]
+    );
     // Over 10 % of the pool and without an approving organ: BR-D8 warnings.
     c.pool.special_awards[0].amount_fen = 150_000;
     c.pool.special_awards[0].approved_by_org_id = None;
@@ -1093,7 +1273,10 @@ fn a_higher_tilt_moves_money_to_key_posts() {
             },
         );
         let (key, plain) = (amount(&a, &c.p1), amount(&a, &c.p2));
-        assert!(key >= last.0 && plain <= last.1, "tilt {tilt}: {key} / {plain}");
+        assert!(
+            key >= last.0 && plain <= last.1,
+            "tilt {tilt}: {key} / {plain}"
+        );
         assert!(key > plain || tilt == 0 && key >= plain);
         assert_eq!(a.sum_fen(), 1_000_000);
         last = (key, plain);
@@ -1110,7 +1293,14 @@ fn the_tilt_configuration_is_checked() {
     p.unit_grade_permille = vec![1200, 1000, 800];
     p.max_to_mean_permille = Some(800);
     let fields: Vec<_> = p.tilt_problems().into_iter().map(|x| x.0).collect();
-    assert_eq!(fields, vec!["unit_grade_permille", "person_grade_permille", "max_to_mean_permille"]);
+    assert_eq!(
+        fields,
+        vec![
+            "unit_grade_permille",
+            "person_grade_permille",
+            "max_to_mean_permille"
+        ]
+    );
     p = BonusPoolData::draft("park", 2013, 100);
     p.person_grade_permille = vec![1300, 1000, 500, 100];
     assert_eq!(p.tilt_problems().len(), 1, "the lowest person grade gets 0");
@@ -1157,7 +1347,11 @@ fn result_use_off_the_list_needs_a_deviation_reason() {
     let mut ws = c.ws.clone();
     let lists = priority_lists(&ws, "sp");
     assert_eq!(
-        lists.promotion.iter().filter_map(|r| r.assessee.person_id.clone()).collect::<Vec<_>>(),
+        lists
+            .promotion
+            .iter()
+            .filter_map(|r| r.assessee.person_id.clone())
+            .collect::<Vec<_>>(),
         vec![c.p1.clone()]
     );
     assert!(lists.lists(ResultUseKind::Commendation, &c.p1));
@@ -1208,10 +1402,12 @@ fn the_demo_has_the_outline_of_section_7_6() {
             .map(|u| u.meta.id.clone())
             .expect("mgmt");
         o.get(&cid)
-            .and_then(|x| x.row(&Assessee {
-                org_id: mgmt,
-                person_id: None,
-            }))
+            .and_then(|x| {
+                x.row(&Assessee {
+                    org_id: mgmt,
+                    person_id: None,
+                })
+            })
             .and_then(|r| r.level)
             .map(|l| county.scale.grade(l).zh)
     };
@@ -1220,11 +1416,18 @@ fn the_demo_has_the_outline_of_section_7_6() {
     assert_eq!(grade("水长").as_deref(), Some("较好"));
     // The departments' scheme carries the 2013 accountability deductions (BR-D10).
     let (did, _) = by_title("职能部门");
-    let lines: usize = o.get(&did).map(|x| x.rows.iter().map(|r| r.deductions.len()).sum()).unwrap_or(0);
+    let lines: usize = o
+        .get(&did)
+        .map(|x| x.rows.iter().map(|r| r.deductions.len()).sum())
+        .unwrap_or(0);
     assert_eq!(lines, 2);
     // Individual grades about 18 / 78 / 3 / 1 %.
     let mut dist = [0usize; 4];
-    for s in ws.assessment_schemes.iter_live().filter(|s| s.data.assessee_kind == AssesseeKind::Individual) {
+    for s in ws
+        .assessment_schemes
+        .iter_live()
+        .filter(|s| s.data.assessee_kind == AssesseeKind::Individual)
+    {
         for r in &o.get(s.id()).expect("outcome").rows {
             dist[usize::from(r.level.expect("graded"))] += 1;
         }
@@ -1237,7 +1440,11 @@ fn the_demo_has_the_outline_of_section_7_6() {
     assert!((2.0..=4.0).contains(&pct(2)), "{dist:?}");
     assert!((0.5..=2.0).contains(&pct(3)), "{dist:?}");
     // Pools: totals, 2–3 special awards within 10 %, allocations that add up to the fen.
-    for (park, total) in [("保山工贸", 120_000_000), ("高黎贡山", 90_000_000), ("水长", 80_000_000)] {
+    for (park, total) in [
+        ("保山工贸", 120_000_000),
+        ("高黎贡山", 90_000_000),
+        ("水长", 80_000_000),
+    ] {
         let p = ws
             .bonus_pools
             .iter_live()
@@ -1254,16 +1461,28 @@ fn the_demo_has_the_outline_of_section_7_6() {
     // Teaching cases: SC's equal split (BR-D6), one use off the list with its reason (BR-D9),
     // and nothing blocking.
     let all = parkdesk::domain::rules::check_all(&ws, d("2013-12-31"));
-    assert!(all.iter().any(|v| v.rule == "BR-D6" && v.severity == Severity::Warn));
+    assert!(
+        all.iter()
+            .any(|v| v.rule == "BR-D6" && v.severity == Severity::Warn)
+    );
     let deviations = ws
         .result_uses
         .iter_live()
         .filter(|u| u.data.deviation_reason.is_some())
         .count();
     assert_eq!(deviations, 1);
-    assert!(!all.iter().any(|v| v.rule == "BR-D9"), "the deviation has its reason");
-    assert!(!all.iter().any(|v| v.rule == "BR-D1" || v.rule == "BR-D2" || v.rule == "BR-D3"));
-    assert!(!all.iter().any(|v| v.severity == Severity::Block), "no Block in the demo");
+    assert!(
+        !all.iter().any(|v| v.rule == "BR-D9"),
+        "the deviation has its reason"
+    );
+    assert!(
+        !all.iter()
+            .any(|v| v.rule == "BR-D1" || v.rule == "BR-D2" || v.rule == "BR-D3")
+    );
+    assert!(
+        !all.iter().any(|v| v.severity == Severity::Block),
+        "no Block in the demo"
+    );
 }
 
 // ---- properties --------------------------------------------------------------------------------
@@ -1411,7 +1630,10 @@ fn unit_case(scores: &[f64]) -> (Workspace, Vec<String>) {
         "sp",
         Data::AssessmentScheme(AssessmentSchemeData {
             scale: GradeScale::CivilServant,
-            ..one_indicator(AssesseeKind::Individual, ids.iter().map(|p| pa(p)).collect())
+            ..one_indicator(
+                AssesseeKind::Individual,
+                ids.iter().map(|p| pa(p)).collect(),
+            )
         }),
     );
     for (i, (p, s)) in ids.iter().zip(scores).enumerate() {
@@ -1435,7 +1657,13 @@ fn a_better_grade_never_gets_less_in_the_same_unit() {
         assert_eq!(a.sum_fen(), total);
         let amounts: Vec<i64> = ids
             .iter()
-            .map(|p| a.persons.iter().find(|x| &x.person_id == p).map(|x| x.total_fen()).expect("line"))
+            .map(|p| {
+                a.persons
+                    .iter()
+                    .find(|x| &x.person_id == p)
+                    .map(|x| x.total_fen())
+                    .expect("line")
+            })
             .collect();
         assert!(amounts.windows(2).all(|w| w[0] >= w[1]), "{amounts:?}");
         assert_eq!(amounts[7], 0);

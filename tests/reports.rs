@@ -358,7 +358,9 @@ fn the_assessment_reports_carry_grades_and_totals_that_equal_each_pool() {
         .find(|r| matches!(&r[4], Cell::Text(t) if t.starts_with("区国土资源局")))
         .expect("land bureau");
     assert_eq!(land[7], Cell::Num(2.0));
-    assert!(matches!(&land[10], Cell::Text(t) if t.contains("问责扣分 −2.00") && t.contains("通报批评")));
+    assert!(
+        matches!(&land[10], Cell::Text(t) if t.contains("问责扣分 −2.00") && t.contains("通报批评"))
+    );
     let bonus = build(&ws, day, Lang::Zh, assessment::bonus_allocation);
     let totals: Vec<&Vec<Cell>> = bonus
         .rows
@@ -388,6 +390,9 @@ fn the_assessment_reports_carry_grades_and_totals_that_equal_each_pool() {
             .sum();
         assert_eq!(sum, fen(&t[10]), "{:?}", t[0]);
     }
-    assert_eq!(bonus.rows.last().map(|r| r[10].clone()), Some(Cell::Num(2_900_000.0)));
+    assert_eq!(
+        bonus.rows.last().map(|r| r[10].clone()),
+        Some(Cell::Num(2_900_000.0))
+    );
     assert!(bonus.title.contains("非薪酬政策"));
 }

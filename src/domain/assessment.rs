@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::meta::{DocRef, Id, Timestamp};
-use super::scoring::{self, Increment, centi};
+use super::scoring::{self, Increment, centi, not_positive};
 use super::text::Text;
 use super::transition::StateChange;
 use crate::coded_enum;
@@ -295,7 +295,7 @@ impl ScoringMethod {
                 step_points,
                 max_bonus_share,
             } if !(0.0..=1.0).contains(base_share)
-                || !(*step_pct > 0.0)
+                || not_positive(*step_pct)
                 || *step_points < 0.0
                 || !(0.0..=1.0).contains(max_bonus_share) =>
             {
@@ -312,9 +312,7 @@ impl ScoringMethod {
                     "The efficacy floor plus span cannot exceed 100",
                 ))
             }
-            ScoringMethod::Deduction {
-                per_event: Some(p),
-            } if !(*p > 0.0) => Some(Text::new(
+            ScoringMethod::Deduction { per_event: Some(p) } if not_positive(*p) => Some(Text::new(
                 "每次扣分须大于 0",
                 "Points per event must be above 0",
             )),
@@ -648,7 +646,11 @@ impl AssessmentSchemeData {
     pub fn top_level(&self) -> Vec<&Indicator> {
         self.indicators
             .iter()
-            .filter(|i| i.parent.as_ref().is_none_or(|p| self.indicator(p).is_none()))
+            .filter(|i| {
+                i.parent
+                    .as_ref()
+                    .is_none_or(|p| self.indicator(p).is_none())
+            })
             .collect()
     }
 
@@ -736,7 +738,7 @@ impl AssessmentSchemeData {
             return out;
         }
         for i in &self.indicators {
-            if !(i.points > 0.0) {
+            if not_positive(i.points) {
                 out.push((
                     Some(i.id.clone()),
                     Text::new(

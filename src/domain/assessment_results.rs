@@ -127,7 +127,10 @@ impl<'a> AssessmentIndex<'a> {
     pub fn new(ws: &'a Workspace) -> Self {
         let mut results: HashMap<&str, Vec<&Rec<AssessmentResultData>>> = HashMap::new();
         for r in ws.assessment_results.iter_live() {
-            results.entry(r.data.scheme_id.as_str()).or_default().push(r);
+            results
+                .entry(r.data.scheme_id.as_str())
+                .or_default()
+                .push(r);
         }
         let mut deductions: HashMap<(Id, i32), Vec<DeductionLine>> = HashMap::new();
         for d in super::accountability::deductions(ws) {
@@ -286,7 +289,9 @@ pub fn evaluate(
             else {
                 continue;
             };
-            let p = peers.entry(leaf.id.as_str()).or_insert(Peers { min: x, max: x });
+            let p = peers
+                .entry(leaf.id.as_str())
+                .or_insert(Peers { min: x, max: x });
             p.min = p.min.min(x);
             p.max = p.max.max(x);
         }
@@ -479,8 +484,7 @@ pub fn evaluate(
                 }
             }
         }
-        for x in i..j {
-            let r = &mut rows[x];
+        for r in rows.iter_mut().take(j).skip(i) {
             let computed = match r.threshold_level {
                 Some(0) if r.quota_blocked => 1,
                 Some(l) => l,
@@ -496,10 +500,7 @@ pub fn evaluate(
         n,
         places,
         share_permille: scheme.quota.as_ref().map(|q| q.effective_permille()),
-        approved: scheme
-            .quota
-            .as_ref()
-            .is_some_and(|q| q.approval.is_some()),
+        approved: scheme.quota.as_ref().is_some_and(|q| q.approval.is_some()),
         used,
         left_by_tie,
     };

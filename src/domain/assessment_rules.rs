@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::assessment::{
     AssesseeKind, AssessmentResultData, AssessmentSchemeData, Cycle, LOWEST,
-    QUOTA_APPROVED_MAX_PERMILLE, QUOTA_STANDARD_PERMILLE, ScoringMethod, SchemeStatus, VetoEffect,
+    QUOTA_APPROVED_MAX_PERMILLE, QUOTA_STANDARD_PERMILLE, SchemeStatus, ScoringMethod, VetoEffect,
 };
 use super::assessment_results::Outcomes;
 use super::bonus::{self, PoolStatus};
@@ -142,10 +142,7 @@ pub fn guard(ws: &Workspace, current: Option<&Record>, data: &Data) -> Option<Vi
                     id,
                     "grade_override",
                     Text::new(
-                        format!(
-                            "方案处于“{}”，否决项和等次调整已不能修改",
-                            status.zh()
-                        ),
+                        format!("方案处于“{}”，否决项和等次调整已不能修改", status.zh()),
                         format!(
                             "The scheme is at “{}”: veto items and grade overrides can no longer change",
                             status.en()
@@ -233,7 +230,7 @@ fn schemes(ws: &Workspace, outcomes: &Outcomes, out: &mut Vec<Violation>) {
                 Text::new("年度须在 2000–2100 之间", "The year must be 2000–2100"),
             ));
         }
-        if !(d.total_points > 0.0) {
+        if crate::domain::scoring::not_positive(d.total_points) {
             out.push(field(
                 k,
                 id,
@@ -616,8 +613,9 @@ fn pilot_parks_in_county_scheme(ws: &Workspace, out: &mut Vec<Violation>) {
 /// BR-D2: internal bodies, entrusted bodies and individuals of one park and year each have
 /// their own indicator set; the same set reused for two of them is flagged.
 fn own_indicator_sets(ws: &Workspace, out: &mut Vec<Violation>) {
-    let mut groups: HashMap<(Option<&str>, i32, String), Vec<(&str, AssesseeKind)>> =
-        HashMap::new();
+    // (park, year, indicator set) → the schemes using it.
+    type Key<'a> = (Option<&'a str>, i32, String);
+    let mut groups: HashMap<Key, Vec<(&str, AssesseeKind)>> = HashMap::new();
     for s in ws.assessment_schemes.iter_live() {
         let d = &s.data;
         if !d.assessee_kind.needs_own_set() || d.indicators.is_empty() {
@@ -765,7 +763,10 @@ fn result_fields(
                 "entries",
                 Text::new(
                     format!("指标“{}”的评价“{r}”不在等级中", ind.name),
-                    format!("Indicator “{}”: rating “{r}” is not one of its levels", ind.name),
+                    format!(
+                        "Indicator “{}”: rating “{r}” is not one of its levels",
+                        ind.name
+                    ),
                 ),
             ));
         }
@@ -802,10 +803,7 @@ fn result_fields(
                 k,
                 id,
                 "grade_override",
-                Text::new(
-                    "调整等次须写明理由",
-                    "A grade override needs a reason",
-                ),
+                Text::new("调整等次须写明理由", "A grade override needs a reason"),
             ));
         }
         if o.level > LOWEST {
@@ -870,7 +868,15 @@ fn pools(ws: &Workspace, outcomes: &Outcomes, out: &mut Vec<Violation>) {
             ));
         }
         for (f, m) in d.tilt_problems() {
-            out.push(violation("BR-D7", Severity::Block, Some("S6.3"), k, id, Some(f), m));
+            out.push(violation(
+                "BR-D7",
+                Severity::Block,
+                Some("S6.3"),
+                k,
+                id,
+                Some(f),
+                m,
+            ));
         }
         // BR-D8: special awards outside the formula, reasoned, approved, capped.
         let special = d.special_fen();
@@ -995,7 +1001,9 @@ fn pools(ws: &Workspace, outcomes: &Outcomes, out: &mut Vec<Violation>) {
                 Some("person_scheme_ids"),
                 Text::new(
                     format!("{not_final} 个考核方案尚未定等：分配仅为测算"),
-                    format!("{not_final} schemes are not graded yet: the allocation is an estimate"),
+                    format!(
+                        "{not_final} schemes are not graded yet: the allocation is an estimate"
+                    ),
                 ),
             ));
         }
@@ -1093,9 +1101,7 @@ fn uses(ws: &Workspace, outcomes: &Outcomes, out: &mut Vec<Violation>) {
                 .map(|o| priority_lists_of(&o.rows, s.data.assessees.len()))
                 .unwrap_or_default()
         });
-        if !l.lists(d.kind, &d.person_id)
-            && d.deviation_reason.as_deref().is_none_or(blank)
-        {
+        if !l.lists(d.kind, &d.person_id) && d.deviation_reason.as_deref().is_none_or(blank) {
             let list = match d.kind {
                 ResultUseKind::Commendation => ("评先表彰推荐名单", "commendation list"),
                 ResultUseKind::Promotion | ResultUseKind::GradePromotion => {
@@ -1112,7 +1118,10 @@ fn uses(ws: &Workspace, outcomes: &Outcomes, out: &mut Vec<Violation>) {
                 Some("deviation_reason"),
                 Text::new(
                     format!("此人不在{}上：须写明偏离理由", list.0),
-                    format!("This person is not on the {}: a deviation reason is needed", list.1),
+                    format!(
+                        "This person is not on the {}: a deviation reason is needed",
+                        list.1
+                    ),
                 ),
             ));
         }

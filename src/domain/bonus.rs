@@ -187,7 +187,10 @@ impl BonusPoolData {
     }
 
     pub fn special_fen(&self) -> i64 {
-        self.special_awards.iter().map(|a| a.amount_fen.max(0)).sum()
+        self.special_awards
+            .iter()
+            .map(|a| a.amount_fen.max(0))
+            .sum()
     }
 
     /// The post coefficient of a rank (‰).
@@ -204,7 +207,8 @@ impl BonusPoolData {
     /// lowest person grade 0, a non-negative key-post bonus, a cap of at least the mean).
     pub fn tilt_problems(&self) -> Vec<(&'static str, Text)> {
         let mut out = Vec::new();
-        let strictly_down = |v: &[u32]| v.len() == usize::from(LEVELS) && v.windows(2).all(|w| w[0] > w[1]);
+        let strictly_down =
+            |v: &[u32]| v.len() == usize::from(LEVELS) && v.windows(2).all(|w| w[0] > w[1]);
         if !strictly_down(&self.unit_grade_permille) {
             out.push((
                 "unit_grade_permille",
@@ -382,7 +386,10 @@ pub fn service(
     let mut appts: HashMap<&str, Vec<&super::appointment::AppointmentData>> = HashMap::new();
     for a in ws.appointments.iter_live() {
         if persons.contains(a.data.person_id.as_str()) {
-            appts.entry(a.data.person_id.as_str()).or_default().push(&a.data);
+            appts
+                .entry(a.data.person_id.as_str())
+                .or_default()
+                .push(&a.data);
         }
     }
     let mut out = HashMap::new();
@@ -660,7 +667,10 @@ pub fn allocate_with(ws: &Workspace, pool: &BonusPoolData, outcomes: &Outcomes) 
                 split(&mut lines, u.amount_fen, pool, &mut sub);
                 a.undistributed_fen += sub.undistributed_fen;
                 // The unit's own distribution replaces the proposal when it adds up.
-                if let Some(own) = pool.unit_distributions.iter().find(|d| d.org_id == u.org_id)
+                if let Some(own) = pool
+                    .unit_distributions
+                    .iter()
+                    .find(|d| d.org_id == u.org_id)
                     && own_fits(own, &lines, u.amount_fen)
                 {
                     u.own_distribution = true;
@@ -719,7 +729,9 @@ pub fn allocate_with(ws: &Workspace, pool: &BonusPoolData, outcomes: &Outcomes) 
 /// Whether a unit's own distribution covers its people exactly and adds up to its share.
 pub fn own_fits(own: &UnitDistribution, lines: &[PersonShare], share_fen: i64) -> bool {
     let people: HashSet<&str> = lines.iter().map(|l| l.person_id.as_str()).collect();
-    own.amounts.iter().all(|x| people.contains(x.person_id.as_str()) && x.amount_fen >= 0)
+    own.amounts
+        .iter()
+        .all(|x| people.contains(x.person_id.as_str()) && x.amount_fen >= 0)
         && own.amounts.iter().map(|x| x.amount_fen).sum::<i64>() == share_fen
 }
 
@@ -772,7 +784,7 @@ pub fn yuan_text(fen: i64) -> String {
     let whole = (f / 100).to_string();
     let mut grouped = String::new();
     for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(ch);

@@ -831,18 +831,20 @@ impl Desk {
                     None => super::assessment::StepFacts::default(),
                 };
                 Data::AssessmentScheme(
-                    super::assessment::apply_step(&r.data, step, &facts, ctx.today, ctx.now, office)
-                        .map_err(|message| {
-                            CommandError::Rejected(vec![Violation {
-                                rule: "TRANSITION",
-                                severity: Severity::Block,
-                                source: Some("S6.2"),
-                                kind,
-                                id: id.to_string(),
-                                field: Some("status"),
-                                message,
-                            }])
-                        })?,
+                    super::assessment::apply_step(
+                        &r.data, step, &facts, ctx.today, ctx.now, office,
+                    )
+                    .map_err(|message| {
+                        CommandError::Rejected(vec![Violation {
+                            rule: "TRANSITION",
+                            severity: Severity::Block,
+                            source: Some("S6.2"),
+                            kind,
+                            id: id.to_string(),
+                            field: Some("status"),
+                            message,
+                        }])
+                    })?,
                 )
             }
             (Act::Accountability(step), Record::AccountabilityAction(r)) => {
@@ -1320,7 +1322,12 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .for_each(|t| add(Kind::TalentPlan, t.id()));
             ws.assessment_schemes
                 .iter_live()
-                .filter(|s| s.data.assessees.iter().any(|a| a.person_id.as_deref() == Some(id)))
+                .filter(|s| {
+                    s.data
+                        .assessees
+                        .iter()
+                        .any(|a| a.person_id.as_deref() == Some(id))
+                })
                 .for_each(|s| add(Kind::AssessmentScheme, s.id()));
             ws.assessment_results
                 .iter_live()
@@ -1329,10 +1336,14 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
             ws.bonus_pools
                 .iter_live()
                 .filter(|p| {
-                    p.data.special_awards.iter().any(|a| a.person_id.as_deref() == Some(id))
-                        || p.data.unit_distributions.iter().any(|u| {
-                            u.amounts.iter().any(|x| x.person_id == id)
-                        })
+                    p.data
+                        .special_awards
+                        .iter()
+                        .any(|a| a.person_id.as_deref() == Some(id))
+                        || p.data
+                            .unit_distributions
+                            .iter()
+                            .any(|u| u.amounts.iter().any(|x| x.person_id == id))
                 })
                 .for_each(|p| add(Kind::BonusPool, p.id()));
             ws.result_uses

@@ -509,9 +509,7 @@ pub fn ownership(kind: Kind) -> Ownership {
         Kind::Parameters => own(BIANBAN, &[]),
         // §9: assessment and bonus within a park are the park's; the city's county-level scheme
         // is the 编办's (assessment office), so both roles may edit schemes and their records.
-        Kind::AssessmentScheme | Kind::AssessmentResult => {
-            own(&[Role::Bianban, Role::Park], &[])
-        }
+        Kind::AssessmentScheme | Kind::AssessmentResult => own(&[Role::Bianban, Role::Park], &[]),
         Kind::BonusPool | Kind::ResultUse => own(PARK, &[]),
     }
 }

@@ -88,7 +88,12 @@ impl Builder {
                 reason: String::new(),
             };
             match apply_step(&before, &step, &facts, end(), stamp(*on), SAMPLE_OFFICE_ID) {
-                Ok(after) => self.replace(Kind::AssessmentScheme, id, *on, Data::AssessmentScheme(after)),
+                Ok(after) => self.replace(
+                    Kind::AssessmentScheme,
+                    id,
+                    *on,
+                    Data::AssessmentScheme(after),
+                ),
                 Err(_) => return,
             }
         }
@@ -104,10 +109,12 @@ fn mix(mut x: u64) -> u64 {
 }
 
 fn seed(s: &str) -> u64 {
-    s.bytes()
-        .fold(0xCBF2_9CE4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3))
+    s.bytes().fold(0xCBF2_9CE4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3)
+    })
 }
 
+#[allow(clippy::too_many_arguments)] // one line per indicator in the tables below reads best
 fn ind(
     id: &str,
     parent: Option<&str>,
@@ -250,8 +257,26 @@ fn parks(ws: &Workspace) -> Vec<Park> {
 fn county_indicators() -> Vec<Indicator> {
     use IndicatorCategory::*;
     let mut v = vec![
-        ind("i1", None, "A1", "招商引资实际到位资金", Investment, "万元", 20.0, completion(1.2)),
-        ind("i2", None, "A2", "固定资产投资完成额", Economy, "万元", 15.0, completion(1.2)),
+        ind(
+            "i1",
+            None,
+            "A1",
+            "招商引资实际到位资金",
+            Investment,
+            "万元",
+            20.0,
+            completion(1.2),
+        ),
+        ind(
+            "i2",
+            None,
+            "A2",
+            "固定资产投资完成额",
+            Economy,
+            "万元",
+            15.0,
+            completion(1.2),
+        ),
         ind(
             "i3",
             None,
@@ -264,7 +289,16 @@ fn county_indicators() -> Vec<Indicator> {
                 per_event: Some(3.0),
             },
         ),
-        ind("i4", None, "A4", "基础设施建设（计划完成）", Infrastructure, "%", 10.0, completion(1.2)),
+        ind(
+            "i4",
+            None,
+            "A4",
+            "基础设施建设（计划完成）",
+            Infrastructure,
+            "%",
+            10.0,
+            completion(1.2),
+        ),
         ind(
             "i5",
             None,
@@ -278,10 +312,46 @@ fn county_indicators() -> Vec<Indicator> {
                 span: 40.0,
             },
         ),
-        ind("i6", None, "A6", "放权承接与区镇合一", Delegation, "", 5.0, completion(1.0)),
-        ind("i6a", Some("i6"), "A6.1", "承接率", Delegation, "%", 3.0, completion(1.0)),
-        ind("i6b", Some("i6"), "A6.2", "区镇合一覆盖率", Delegation, "%", 2.0, completion(1.0)),
-        ind("i7", None, "A7", "托管乡镇社会事务", Social, "", 10.0, rating()),
+        ind(
+            "i6",
+            None,
+            "A6",
+            "放权承接与区镇合一",
+            Delegation,
+            "",
+            5.0,
+            completion(1.0),
+        ),
+        ind(
+            "i6a",
+            Some("i6"),
+            "A6.1",
+            "承接率",
+            Delegation,
+            "%",
+            3.0,
+            completion(1.0),
+        ),
+        ind(
+            "i6b",
+            Some("i6"),
+            "A6.2",
+            "区镇合一覆盖率",
+            Delegation,
+            "%",
+            2.0,
+            completion(1.0),
+        ),
+        ind(
+            "i7",
+            None,
+            "A7",
+            "托管乡镇社会事务",
+            Social,
+            "",
+            10.0,
+            rating(),
+        ),
         ind(
             "i8",
             None,
@@ -292,8 +362,26 @@ fn county_indicators() -> Vec<Indicator> {
             5.0,
             ScoringMethod::Deduction { per_event: None },
         ),
-        ind("i9", None, "A9", "满意度（问卷）", Satisfaction, "%", 10.0, completion(1.0)),
-        ind("i10", None, "B1", "改革创新加分", Other, "分", 3.0, ScoringMethod::BonusItem),
+        ind(
+            "i9",
+            None,
+            "A9",
+            "满意度（问卷）",
+            Satisfaction,
+            "%",
+            10.0,
+            completion(1.0),
+        ),
+        ind(
+            "i10",
+            None,
+            "B1",
+            "改革创新加分",
+            Other,
+            "分",
+            3.0,
+            ScoringMethod::BonusItem,
+        ),
     ];
     v[2].evidence_required = true;
     v
@@ -304,8 +392,26 @@ fn county_indicators() -> Vec<Indicator> {
 fn body_indicators() -> Vec<Indicator> {
     use IndicatorCategory::*;
     vec![
-        ind("i1", None, "N1", "年度重点工作任务完成", Projects, "%", 40.0, completion(1.0)),
-        ind("i2", None, "N2", "服务企业与群众满意度", Service, "%", 20.0, completion(1.0)),
+        ind(
+            "i1",
+            None,
+            "N1",
+            "年度重点工作任务完成",
+            Projects,
+            "%",
+            40.0,
+            completion(1.0),
+        ),
+        ind(
+            "i2",
+            None,
+            "N2",
+            "服务企业与群众满意度",
+            Service,
+            "%",
+            20.0,
+            completion(1.0),
+        ),
         ind(
             "i3",
             None,
@@ -318,7 +424,16 @@ fn body_indicators() -> Vec<Indicator> {
                 per_event: Some(3.0),
             },
         ),
-        ind("i4", None, "N4", "制度执行", Institutions, "", 15.0, rating()),
+        ind(
+            "i4",
+            None,
+            "N4",
+            "制度执行",
+            Institutions,
+            "",
+            15.0,
+            rating(),
+        ),
         ind(
             "i5",
             None,
@@ -336,8 +451,26 @@ fn body_indicators() -> Vec<Indicator> {
 fn town_indicators() -> Vec<Indicator> {
     use IndicatorCategory::*;
     vec![
-        ind("i1", None, "T1", "配合征地拆迁与项目落地", Projects, "%", 25.0, completion(1.2)),
-        ind("i2", None, "T2", "社会事务（民政、社保、教育等）", Social, "", 30.0, rating()),
+        ind(
+            "i1",
+            None,
+            "T1",
+            "配合征地拆迁与项目落地",
+            Projects,
+            "%",
+            25.0,
+            completion(1.2),
+        ),
+        ind(
+            "i2",
+            None,
+            "T2",
+            "社会事务（民政、社保、教育等）",
+            Social,
+            "",
+            30.0,
+            rating(),
+        ),
         ind(
             "i3",
             None,
@@ -350,7 +483,16 @@ fn town_indicators() -> Vec<Indicator> {
                 per_event: Some(5.0),
             },
         ),
-        ind("i4", None, "T4", "三农工作", Social, "%", 15.0, completion(1.0)),
+        ind(
+            "i4",
+            None,
+            "T4",
+            "三农工作",
+            Social,
+            "%",
+            15.0,
+            completion(1.0),
+        ),
         ind("i5", None, "T5", "党建", PartyIntegrity, "", 10.0, rating()),
     ]
 }
@@ -362,7 +504,16 @@ fn person_indicators() -> Vec<Indicator> {
         ind("i1", None, "P1", "德", Conduct, "", 10.0, rating()),
         ind("i2", None, "P2", "能", Conduct, "", 15.0, rating()),
         ind("i3", None, "P3", "勤", Conduct, "", 15.0, rating()),
-        ind("i4", None, "P4", "绩（岗位目标完成）", Conduct, "%", 50.0, completion(1.0)),
+        ind(
+            "i4",
+            None,
+            "P4",
+            "绩（岗位目标完成）",
+            Conduct,
+            "%",
+            50.0,
+            completion(1.0),
+        ),
         ind(
             "i5",
             None,
@@ -460,11 +611,72 @@ fn county_scheme(b: &mut Builder, parks: &[Park], city: &str) -> Id {
     let id = b.add(date(2013, 3, 1), Data::AssessmentScheme(s));
     // (i1 target, actual), (i2 target, actual), lagging projects, i4 %, i5 growth %, i6a %,
     // i6b %, i7 rating, i8 deductions, i9 %, bonus, democratic evaluation.
-    type Row = ((f64, f64), (f64, f64), f64, f64, f64, f64, f64, &'static str, f64, f64, f64, f64);
+    type Row = (
+        (f64, f64),
+        (f64, f64),
+        f64,
+        f64,
+        f64,
+        f64,
+        f64,
+        &'static str,
+        f64,
+        f64,
+        f64,
+        f64,
+    );
     let figures: [(&str, Row); 3] = [
-        ("GM", ((80000.0, 84000.0), (60000.0, 61800.0), 1.0, 96.0, 18.0, 95.0, 100.0, "好", 0.0, 90.0, 1.0, 90.0)),
-        ("GLG", ((50000.0, 46000.0), (40000.0, 38000.0), 2.0, 88.0, 15.0, 88.0, 50.0, "较好", 1.0, 86.0, 0.0, 85.0)),
-        ("SC", ((40000.0, 36000.0), (30000.0, 27600.0), 2.0, 90.0, 12.0, 85.0, 50.0, "较好", 0.0, 84.0, 0.0, 82.0)),
+        (
+            "GM",
+            (
+                (80000.0, 84000.0),
+                (60000.0, 61800.0),
+                1.0,
+                96.0,
+                18.0,
+                95.0,
+                100.0,
+                "好",
+                0.0,
+                90.0,
+                1.0,
+                90.0,
+            ),
+        ),
+        (
+            "GLG",
+            (
+                (50000.0, 46000.0),
+                (40000.0, 38000.0),
+                2.0,
+                88.0,
+                15.0,
+                88.0,
+                50.0,
+                "较好",
+                1.0,
+                86.0,
+                0.0,
+                85.0,
+            ),
+        ),
+        (
+            "SC",
+            (
+                (40000.0, 36000.0),
+                (30000.0, 27600.0),
+                2.0,
+                90.0,
+                12.0,
+                85.0,
+                50.0,
+                "较好",
+                0.0,
+                84.0,
+                0.0,
+                82.0,
+            ),
+        ),
     ];
     let mut rows = Vec::new();
     for p in parks {
@@ -528,8 +740,26 @@ fn department_scheme(b: &mut Builder, city: &str) -> Id {
             })
             .collect(),
         vec![
-            ind("i1", None, "D1", "权力下放到位（督查核查）", Delegation, "%", 40.0, completion(1.0)),
-            ind("i2", None, "D2", "支持和服务园区", Service, "", 30.0, rating()),
+            ind(
+                "i1",
+                None,
+                "D1",
+                "权力下放到位（督查核查）",
+                Delegation,
+                "%",
+                40.0,
+                completion(1.0),
+            ),
+            ind(
+                "i2",
+                None,
+                "D2",
+                "支持和服务园区",
+                Service,
+                "",
+                30.0,
+                rating(),
+            ),
             ind(
                 "i3",
                 None,
@@ -564,7 +794,7 @@ fn department_scheme(b: &mut Builder, city: &str) -> Id {
             } else {
                 (
                     84.0 + (h % 100) as f64 / 10.0,
-                    if h % 4 == 0 { "好" } else { "较好" },
+                    if h.is_multiple_of(4) { "好" } else { "较好" },
                     0.0,
                 )
             };
@@ -579,7 +809,12 @@ fn department_scheme(b: &mut Builder, city: &str) -> Id {
                 entry("i1", Some(100.0), Some(rate), None),
                 entry("i2", None, None, Some(support)),
                 entry("i3", None, Some(overdue), None),
-                entry("i4", None, None, Some(if h % 2 == 0 { "好" } else { "较好" })),
+                entry(
+                    "i4",
+                    None,
+                    None,
+                    Some(if h.is_multiple_of(2) { "好" } else { "较好" }),
+                ),
             ];
             r
         })
@@ -606,7 +841,11 @@ fn body_scheme(b: &mut Builder, p: &Park) -> Id {
             .collect(),
         body_indicators(),
     );
-    s.veto_items = vec![veto("V1", "发生重大责任事故或违纪案件", VetoEffect::ForceLowest)];
+    s.veto_items = vec![veto(
+        "V1",
+        "发生重大责任事故或违纪案件",
+        VetoEffect::ForceLowest,
+    )];
     let id = b.add(date(2013, 3, 5), Data::AssessmentScheme(s));
     let rows = p
         .bodies
@@ -619,7 +858,13 @@ fn body_scheme(b: &mut Builder, p: &Park) -> Id {
                 _ if i == p.bodies.len() - 1 => (80.0, 78.0, 2.0, "一般", 1.0),
                 _ => {
                     let h = mix(seed(name));
-                    (88.0 + (h % 40) as f64 / 10.0, 85.0 + (h % 6) as f64, 1.0, "较好", 0.0)
+                    (
+                        88.0 + (h % 40) as f64 / 10.0,
+                        85.0 + (h % 6) as f64,
+                        1.0,
+                        "较好",
+                        0.0,
+                    )
                 }
             };
             let mut r = AssessmentResultData::new(
@@ -710,7 +955,10 @@ fn assessed_unit(ws: &Workspace, p: &Park, work_org: &str) -> Option<Id> {
         }
         k if k.is_township_body() => {
             let t = o.data.township_id.as_deref()?;
-            p.towns.iter().find(|(_, town)| town == t).map(|(g, _)| g.clone())
+            p.towns
+                .iter()
+                .find(|(_, town)| town == t)
+                .map(|(g, _)| g.clone())
         }
         _ => None,
     }
@@ -720,19 +968,18 @@ fn assessed_unit(ws: &Workspace, p: &Park, work_org: &str) -> Option<Id> {
 /// 2013, graded about 18 / 78 / 3 / 1 %.
 fn person_scheme(b: &mut Builder, p: &Park, status: SchemeStatus) -> Id {
     let day = end();
-    let mut people: Vec<(String, Id, Id)> = b
-        .ws
-        .persons
-        .iter_live()
-        .filter_map(|x| {
-            let pl = x.data.placement_on(day)?;
-            if pl.status != PersonStatus::Active || pl.seat.is_none() {
-                return None;
-            }
-            let unit = assessed_unit(&b.ws, p, pl.work_org_id.as_deref()?)?;
-            Some((x.data.staff_no.clone(), x.meta.id.clone(), unit))
-        })
-        .collect();
+    let mut people: Vec<(String, Id, Id)> =
+        b.ws.persons
+            .iter_live()
+            .filter_map(|x| {
+                let pl = x.data.placement_on(day)?;
+                if pl.status != PersonStatus::Active || pl.seat.is_none() {
+                    return None;
+                }
+                let unit = assessed_unit(&b.ws, p, pl.work_org_id.as_deref()?)?;
+                Some((x.data.staff_no.clone(), x.meta.id.clone(), unit))
+            })
+            .collect();
     people.sort();
     let mut s = scheme(
         2013,
@@ -897,13 +1144,16 @@ fn pool(
     // SC: its 党政办公室 split its share equally among people of different grades (BR-D6).
     if p.code == "SC" {
         let alloc = bonus::allocate_with(&b.ws, &data, &outcomes);
-        if let Some(u) = alloc.units.iter().find(|u| {
-            p.bodies
-                .first()
-                .is_some_and(|(id, _)| *id == u.org_id)
-        }) {
-            let people: Vec<&bonus::PersonShare> =
-                alloc.persons.iter().filter(|x| x.org_id == u.org_id).collect();
+        if let Some(u) = alloc
+            .units
+            .iter()
+            .find(|u| p.bodies.first().is_some_and(|(id, _)| *id == u.org_id))
+        {
+            let people: Vec<&bonus::PersonShare> = alloc
+                .persons
+                .iter()
+                .filter(|x| x.org_id == u.org_id)
+                .collect();
             let n = people.len() as i64;
             if n > 1 {
                 let base = u.amount_fen / n;
@@ -927,7 +1177,11 @@ fn pool(
 
 /// Uses of results from the priority lists, one commendation off the list with its reason.
 fn uses(b: &mut Builder, p: &Park, scheme_id: &str) {
-    let Some(s) = b.ws.assessment_schemes.live(scheme_id).map(|s| s.data.clone()) else {
+    let Some(s) =
+        b.ws.assessment_schemes
+            .live(scheme_id)
+            .map(|s| s.data.clone())
+    else {
         return;
     };
     let out = AssessmentIndex::new(&b.ws).evaluate(scheme_id, &s);
@@ -968,10 +1222,13 @@ fn uses(b: &mut Builder, p: &Park, scheme_id: &str) {
     }
     // GM: one commendation for someone not on the list, with the deviation reason (BR-D9).
     if p.code == "GM"
-        && let Some(r) = out
-            .rows
-            .iter()
-            .find(|r| r.level == Some(1) && !lists.lists(ResultUseKind::Commendation, r.assessee.person_id.as_deref().unwrap_or("")))
+        && let Some(r) = out.rows.iter().find(|r| {
+            r.level == Some(1)
+                && !lists.lists(
+                    ResultUseKind::Commendation,
+                    r.assessee.person_id.as_deref().unwrap_or(""),
+                )
+        })
         && let Some(pid) = &r.assessee.person_id
     {
         add(
@@ -993,13 +1250,12 @@ pub fn add(ws: Workspace) -> Workspace {
         },
         office: super::sample::sample_office(),
     };
-    let city = b
-        .ws
-        .org_units
-        .iter_live()
-        .find(|o| o.data.kind == OrgKind::CityPartyCommittee)
-        .map(|o| o.meta.id.clone())
-        .unwrap_or_default();
+    let city =
+        b.ws.org_units
+            .iter_live()
+            .find(|o| o.data.kind == OrgKind::CityPartyCommittee)
+            .map(|o| o.meta.id.clone())
+            .unwrap_or_default();
     let parks = parks(&b.ws);
     let county = county_scheme(&mut b, &parks, &city);
     department_scheme(&mut b, &city);

@@ -14,6 +14,11 @@
 //! - 定性评价 Qualitative: s = P × share(rating) (default 好 1.0 / 较好 0.85 / 一般 0.7 / 较差 0.5).
 //! - 加分项 BonusItem: s = min(max, Σ bonus events), never below 0.
 
+/// True for zero, negatives and NaN: a divisor or step that cannot be used.
+pub fn not_positive(x: f64) -> bool {
+    x.is_nan() || x <= 0.0
+}
+
 /// Points in hundredths (0.01 point), rounded half up: how every indicator score, threshold and
 /// total is compared. Scores are never negative, so "half up" is "half away from zero".
 pub fn centi(points: f64) -> i64 {
@@ -44,15 +49,11 @@ pub fn completion(
     cap: f64,
     lower_is_better: bool,
 ) -> Option<f64> {
-    if !(target > 0.0) || !actual.is_finite() {
+    if not_positive(target) || !actual.is_finite() {
         return None;
     }
     let ratio = if lower_is_better {
-        if actual <= 0.0 {
-            cap
-        } else {
-            target / actual
-        }
+        if actual <= 0.0 { cap } else { target / actual }
     } else {
         actual.max(0.0) / target
     };
@@ -86,7 +87,7 @@ impl Default for Increment {
 /// 基数+超额加分. Only full steps count (10.9 % over the base with 5 % steps is two steps).
 /// `None` without a positive base.
 pub fn base_plus_increment(points: f64, base: f64, actual: f64, p: Increment) -> Option<f64> {
-    if !(base > 0.0) || !actual.is_finite() || !(p.step_pct > 0.0) {
+    if not_positive(base) || !actual.is_finite() || not_positive(p.step_pct) {
         return None;
     }
     let at_base = p.base_share * points;
@@ -113,7 +114,7 @@ pub fn ratio_to_best(points: f64, value: f64, best: f64, lower_is_better: bool) 
         }
         Some(points * (best / value).min(1.0))
     } else {
-        if !(best > 0.0) {
+        if not_positive(best) {
             return None;
         }
         Some(points * (value.max(0.0) / best).min(1.0))

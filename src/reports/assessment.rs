@@ -26,7 +26,8 @@ fn yuan(fen: i64) -> Cell {
 }
 
 fn points(c: Option<i64>) -> Cell {
-    c.map(|c| Cell::Num(c as f64 / 100.0)).unwrap_or(Cell::Empty)
+    c.map(|c| Cell::Num(c as f64 / 100.0))
+        .unwrap_or(Cell::Empty)
 }
 
 /// 考核结果排名表: every scheme of the year, its assessees in rank order with the indicator part,
@@ -82,7 +83,11 @@ pub fn assessment_ranking(src: &Source) -> Report {
                             .map_or(c.clone(), |v| v.name.clone())
                     })
                     .collect();
-                notes.push(format!("{}：{}", src.l("一票否决", "veto"), names.join("、")));
+                notes.push(format!(
+                    "{}：{}",
+                    src.l("一票否决", "veto"),
+                    names.join("、")
+                ));
             }
             if row.overridden {
                 notes.push(src.l("等次经调整", "grade overridden"));
@@ -106,7 +111,10 @@ pub fn assessment_ranking(src: &Source) -> Report {
                     ws.label_of(Kind::Person, p),
                     ws.label_of(Kind::OrgUnit, &row.assessee.org_id),
                 ),
-                None => (ws.label_of(Kind::OrgUnit, &row.assessee.org_id), String::new()),
+                None => (
+                    ws.label_of(Kind::OrgUnit, &row.assessee.org_id),
+                    String::new(),
+                ),
             };
             let deducted: i64 = row.deductions.iter().map(|l| l.points_c).sum();
             let provenance = row
@@ -121,7 +129,9 @@ pub fn assessment_ranking(src: &Source) -> Report {
                     Cell::text(d.title.clone()),
                     Cell::text(d.assessee_kind.label(lang)),
                     Cell::text(d.status.label(lang)),
-                    row.rank.map(|x| Cell::Int(i64::from(x))).unwrap_or(Cell::Empty),
+                    row.rank
+                        .map(|x| Cell::Int(i64::from(x)))
+                        .unwrap_or(Cell::Empty),
                     Cell::text(who),
                     Cell::text(unit),
                     points(row.indicator_c),
@@ -162,7 +172,11 @@ pub fn bonus_allocation(src: &Source) -> Report {
             src.col("人员", "Person", Format::Text),
             src.col("等次", "Grade", Format::Text),
             src.col("等次系数", "Grade coefficient", Format::Decimal),
-            src.col("职务系数（含关键岗位）", "Post coefficient (key post incl.)", Format::Decimal),
+            src.col(
+                "职务系数（含关键岗位）",
+                "Post coefficient (key post incl.)",
+                Format::Decimal,
+            ),
             src.col("在岗月数", "Months served", Format::Int),
             src.col("建议金额（元）", "Proposal (yuan)", Format::Decimal),
             src.col("特殊贡献奖（元）", "Special award (yuan)", Format::Decimal),
@@ -176,7 +190,12 @@ pub fn bonus_allocation(src: &Source) -> Report {
         .iter_live()
         .filter(|p| p.data.year == year)
         .collect();
-    pools.sort_by_key(|p| (ws.label_of(Kind::Park, &p.data.park_id), p.data.title.clone()));
+    pools.sort_by_key(|p| {
+        (
+            ws.label_of(Kind::Park, &p.data.park_id),
+            p.data.title.clone(),
+        )
+    });
     let person_scale = |scheme_ids: &[String]| {
         scheme_ids
             .iter()

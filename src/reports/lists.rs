@@ -43,7 +43,13 @@ impl Source<'_> {
         Column::new(self.l(zh, en), format)
     }
 
-    pub(super) fn report(&self, key: &'static str, zh: &str, en: &str, columns: Vec<Column>) -> Report {
+    pub(super) fn report(
+        &self,
+        key: &'static str,
+        zh: &str,
+        en: &str,
+        columns: Vec<Column>,
+    ) -> Report {
         Report {
             key: key.to_string(),
             title: self.l(zh, en),
