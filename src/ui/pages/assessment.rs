@@ -13,7 +13,7 @@ use crate::domain::assessment::Component;
 use crate::domain::assessment::*;
 use crate::domain::assessment_results::Outcomes;
 use crate::domain::command::{Act, Command};
-use crate::domain::meta::Provenance;
+use crate::domain::meta::{Provenance, Role};
 use crate::domain::org::OrgKind;
 use crate::domain::scoring::centi_text;
 use crate::domain::text::{Lang, Text};
@@ -122,7 +122,7 @@ pub fn Assessment() -> impl IntoView {
         }
     };
     view! {
-        <section class="page" id="page-assessment">
+        <section class="page" id="page-assessment" class:read-only=move || read_only(app) data-read-only=move || read_only(app).to_string()>
             <h1>{t!(i18n, nav_assessment)}</h1>
             <p class="lead">{t!(i18n, asm_lead)}</p>
             <div class="toolbar">
@@ -155,6 +155,17 @@ pub fn Assessment() -> impl IntoView {
 }
 
 // ---------------------------------------------------------------- shared pieces
+
+/// A short text in the current language (tooltips).
+pub fn zh_en(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Zh { zh } else { en }
+}
+
+/// A visitor office sees the section without its editing controls (BR-F3): they carry the class
+/// `edit-only`, which the page hides under `.read-only`, and the grid's cells are read-only.
+pub fn read_only(app: AppState) -> bool {
+    app.office.with(|o| o.role == Role::Visitor)
+}
 
 /// The scheme record (rev, data) if live.
 pub fn scheme(app: AppState, id: &str) -> Option<(u32, AssessmentSchemeData, Provenance)> {
@@ -286,7 +297,7 @@ fn SchemesTab() -> impl IntoView {
         <section class="block" id="schemes">
             <div class="block-head">
                 <h2>{t!(i18n, asm_schemes)}</h2>
-                <button class="btn btn-primary no-print" id="scheme-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, asm_scheme_new)}</button>
+                <button class="btn btn-primary no-print edit-only" id="scheme-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, asm_scheme_new)}</button>
             </div>
             <p class="hint">{t!(i18n, asm_schemes_hint)}</p>
             {move || match edit.get() {
@@ -329,7 +340,7 @@ fn SchemesTab() -> impl IntoView {
                                 <td class="actions">
                                     <button class="btn btn-small" data-action="open" on:click=move |_| asm.scheme.set(open.clone())>{t!(i18n, asm_open)}</button>
                                     " "
-                                    <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(edit_id.clone(), rev))>{t!(i18n, edit)}</button>
+                                    <button class="btn btn-small edit-only" data-action="edit" on:click=move |_| edit.set(Editing::Edit(edit_id.clone(), rev))>{t!(i18n, edit)}</button>
                                 </td>
                             </tr>
                         }
@@ -413,7 +424,7 @@ fn SchemeDetail(id: String) -> impl IntoView {
                             view! { <li class:done=st.step() < status.step() class:here=st == status>{move || st.label(lang())}</li> }
                         }).collect_view()}
                     </ol>
-                    <div class="form-inline no-print">
+                    <div class="form-inline no-print edit-only">
                         <div class="field"><label for="scheme-reason">{t!(i18n, asm_step_reason)}</label>
                             <input id="scheme-reason" type="text" class="reason-input" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) /></div>
                         {next.map(|n| view! {
@@ -453,7 +464,7 @@ fn SchemeDetail(id: String) -> impl IntoView {
                                         <td class="nowrap">{ind.code.clone()}</td>
                                         <th scope="row" class="indent">{ind.name.clone()} {ind.lower_is_better.then(|| view! { " " <span class="badge">{t!(i18n, asm_lower_better)}</span> })}</th>
                                         <td class="small">{move || cat.label(lang())}</td>
-                                        <td class="num">{format!("{:.2}", ind.points)}{bonus.then(|| view! { " " <span class="badge" title="加分项不计入总分">"+"</span> })}</td>
+                                        <td class="num">{format!("{:.2}", ind.points)}{bonus.then(|| view! { " " <span class="badge" title=move || zh_en(lang(), "加分项，不计入总分", "bonus item, outside the total")>"+"</span> })}</td>
                                         <td class="small">{leaf.then(|| view! { {move || m.label(lang())} " " <span class="muted">{params_text(&ind.method)}</span> })}</td>
                                     </tr>
                                 }
@@ -1153,10 +1164,10 @@ fn SchemeForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
                 <tbody>
                     <For each=move || comps.get() key=|c| c.key let:c>
                         <tr>
-                            <td><input type="text" class="short" aria-label="code" prop:value=move || c.code.get() on:input=move |ev| c.code.set(event_target_value(&ev)) /></td>
-                            <td><input type="text" aria-label="name" prop:value=move || c.name.get() on:input=move |ev| c.name.set(event_target_value(&ev)) /></td>
-                            <td><input type="text" class="short" aria-label="weight" prop:value=move || c.weight.get() on:input=move |ev| c.weight.set(event_target_value(&ev)) /></td>
-                            <td><select aria-label="source" on:change=move |ev| c.source.set(event_target_value(&ev))>
+                            <td><input type="text" class="short" aria-label=move || t_string!(i18n, asm_code).to_string() prop:value=move || c.code.get() on:input=move |ev| c.code.set(event_target_value(&ev)) /></td>
+                            <td><input type="text" aria-label=move || t_string!(i18n, col_name).to_string() prop:value=move || c.name.get() on:input=move |ev| c.name.set(event_target_value(&ev)) /></td>
+                            <td><input type="text" class="short" aria-label=move || t_string!(i18n, asm_weight_pct).to_string() prop:value=move || c.weight.get() on:input=move |ev| c.weight.set(event_target_value(&ev)) /></td>
+                            <td><select aria-label=move || t_string!(i18n, asm_source).to_string() on:change=move |ev| c.source.set(event_target_value(&ev))>
                                 {ComponentSource::ALL.iter().map(|s| {
                                     let s = *s;
                                     view! { <option value=s.code() selected=move || c.source.get() == s.code()>{move || s.label(lang())}</option> }
@@ -1210,21 +1221,21 @@ fn SchemeForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
                             let label = move || format!("{} {}", r.code.get(), r.name.get());
                             view! {
                                 <tr data-indicator=move || r.id.get() class=move || format!("depth-{}", depth().min(3))>
-                                    <td><input type="text" class="short" aria-label=move || format!("{} 编码", label()) prop:value=move || r.code.get() on:input=move |ev| r.code.set(event_target_value(&ev)) /></td>
-                                    <td class="indent"><input type="text" data-field="name" aria-label=move || format!("{} 名称", label()) prop:value=move || r.name.get() on:input=move |ev| r.name.set(event_target_value(&ev)) /></td>
-                                    <td><select aria-label=move || format!("{} 上级", label()) on:change=move |ev| r.parent.set(event_target_value(&ev))>
+                                    <td><input type="text" class="short" aria-label=move || format!("{} {}", label(), t_string!(i18n, asm_code)) prop:value=move || r.code.get() on:input=move |ev| r.code.set(event_target_value(&ev)) /></td>
+                                    <td class="indent"><input type="text" data-field="name" aria-label=move || format!("{} {}", label(), t_string!(i18n, col_name)) prop:value=move || r.name.get() on:input=move |ev| r.name.set(event_target_value(&ev)) /></td>
+                                    <td><select aria-label=move || format!("{} {}", label(), t_string!(i18n, asm_parent)) on:change=move |ev| r.parent.set(event_target_value(&ev))>
                                         {move || parent_opts().into_iter().map(|(v, l)| { let sel = v == r.parent.get(); view! { <option value=v selected=sel>{l}</option> } }).collect_view()}
                                     </select></td>
-                                    <td><select aria-label=move || format!("{} 类别", label()) on:change=move |ev| r.category.set(event_target_value(&ev))>
+                                    <td><select aria-label=move || format!("{} {}", label(), t_string!(i18n, asm_category)) on:change=move |ev| r.category.set(event_target_value(&ev))>
                                         {IndicatorCategory::ALL.iter().map(|c| { let c = *c; view! { <option value=c.code() selected=move || r.category.get() == c.code()>{move || c.label(lang())}</option> } }).collect_view()}
                                     </select></td>
-                                    <td><input type="text" class="short" aria-label=move || format!("{} 单位", label()) prop:value=move || r.unit.get() on:input=move |ev| r.unit.set(event_target_value(&ev)) /></td>
-                                    <td><input type="text" class="short" data-field="points" aria-label=move || format!("{} 分值", label()) prop:value=move || r.points.get() on:input=move |ev| r.points.set(event_target_value(&ev)) /></td>
-                                    <td><select data-field="method" aria-label=move || format!("{} 计分方法", label()) on:change=move |ev| { r.method.set(event_target_value(&ev)); r.params.set(String::new()); }>
+                                    <td><input type="text" class="short" aria-label=move || format!("{} {}", label(), t_string!(i18n, asm_unit)) prop:value=move || r.unit.get() on:input=move |ev| r.unit.set(event_target_value(&ev)) /></td>
+                                    <td><input type="text" class="short" data-field="points" aria-label=move || format!("{} {}", label(), t_string!(i18n, asm_points)) prop:value=move || r.points.get() on:input=move |ev| r.points.set(event_target_value(&ev)) /></td>
+                                    <td><select data-field="method" aria-label=move || format!("{} {}", label(), t_string!(i18n, asm_method)) on:change=move |ev| { r.method.set(event_target_value(&ev)); r.params.set(String::new()); }>
                                         {MethodKind::ALL.iter().map(|m| { let m = *m; view! { <option value=m.code() selected=move || r.method.get() == m.code()>{move || m.label(lang())}</option> } }).collect_view()}
                                     </select></td>
-                                    <td><input type="text" data-field="params" aria-label=move || format!("{} 参数", label()) placeholder=move || params_text(&ScoringMethod::default_of(MethodKind::from_code(&r.method.get()).unwrap_or(MethodKind::CompletionLinear))) prop:value=move || r.params.get() on:input=move |ev| r.params.set(event_target_value(&ev)) /></td>
-                                    <td><input type="checkbox" aria-label=move || format!("{} 逆向", label()) prop:checked=move || r.lower.get() on:change=move |ev| r.lower.set(event_target_checked(&ev)) /></td>
+                                    <td><input type="text" data-field="params" aria-label=move || format!("{} {}", label(), t_string!(i18n, asm_params)) placeholder=move || params_text(&ScoringMethod::default_of(MethodKind::from_code(&r.method.get()).unwrap_or(MethodKind::CompletionLinear))) prop:value=move || r.params.get() on:input=move |ev| r.params.set(event_target_value(&ev)) /></td>
+                                    <td><input type="checkbox" aria-label=move || format!("{} {}", label(), t_string!(i18n, asm_lower_better)) prop:checked=move || r.lower.get() on:change=move |ev| r.lower.set(event_target_checked(&ev)) /></td>
                                     <td class="nowrap">
                                         <button type="button" class="btn btn-small" data-action="add-child" on:click=move |_| add_indicator(Some(r.id.get_untracked()))>{t!(i18n, asm_add_child)}</button>
                                         " "
@@ -1248,9 +1259,9 @@ fn SchemeForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>
                 <tbody>
                     <For each=move || vetoes.get() key=|v| v.key let:v>
                         <tr>
-                            <td><input type="text" class="short" aria-label="code" prop:value=move || v.code.get() on:input=move |ev| v.code.set(event_target_value(&ev)) /></td>
-                            <td><input type="text" aria-label="name" prop:value=move || v.name.get() on:input=move |ev| v.name.set(event_target_value(&ev)) /></td>
-                            <td><select aria-label="effect" on:change=move |ev| v.effect.set(event_target_value(&ev))>
+                            <td><input type="text" class="short" aria-label=move || t_string!(i18n, asm_code).to_string() prop:value=move || v.code.get() on:input=move |ev| v.code.set(event_target_value(&ev)) /></td>
+                            <td><input type="text" aria-label=move || t_string!(i18n, col_name).to_string() prop:value=move || v.name.get() on:input=move |ev| v.name.set(event_target_value(&ev)) /></td>
+                            <td><select aria-label=move || t_string!(i18n, asm_effect).to_string() on:change=move |ev| v.effect.set(event_target_value(&ev))>
                                 {VetoEffect::ALL.iter().map(|e| { let e = *e; view! { <option value=e.code() selected=move || v.effect.get() == e.code()>{move || e.label(lang())}</option> } }).collect_view()}
                             </select></td>
                             <td><button type="button" class="btn btn-small" on:click=move |_| vetoes.update(|x| x.retain(|y| y.key != v.key))>{t!(i18n, delete)}</button></td>

@@ -291,6 +291,9 @@ fn Grid(s: Structure, targets: bool, unit: String) -> impl IntoView {
     };
     let cols_for_commit = cols.clone();
     let commit = move |r: usize, c: usize, a: &Assessee, text: String| {
+        if !open || super::assessment::read_only(app) {
+            return;
+        }
         let col = &cols_for_commit[c];
         // Checked in place: a wrong value stays in the cell, marked, and is not saved.
         let parsed: Result<(Option<f64>, Option<String>), Text> = match &col.kind {
@@ -458,7 +461,7 @@ fn Grid(s: Structure, targets: bool, unit: String) -> impl IntoView {
                                             aria-label=label
                                             aria-invalid=move || bad().to_string()
                                             title=msg
-                                            readonly=!open
+                                            readonly=move || !open || super::assessment::read_only(app)
                                             prop:value=move || value(&a_val, c)
                                             on:keydown=keys
                                             on:change=move |ev| commit(r, c, &a_commit, event_target_value(&ev)) />
@@ -466,7 +469,7 @@ fn Grid(s: Structure, targets: bool, unit: String) -> impl IntoView {
                                     </td>
                                 }
                             }).collect_view()}
-                            <td class="num" data-cell="total">{total}{move || (missing() > 0).then(|| view! { " " <span class="badge" title="未录全">{format!("−{}", missing())}</span> })}</td>
+                            <td class="num" data-cell="total">{total}{move || (missing() > 0).then(|| view! { " " <span class="badge" title=move || super::assessment::zh_en(lang(), "未录全的项数", "entries missing")>{format!("−{}", missing())}</span> })}</td>
                             <td class="num" data-cell="rank">{rank}</td>
                             <td data-cell="grade" data-level=move || level.get().map(|l| l.to_string()).unwrap_or_default()>{move || grade_text(scale, level.get(), lang())}</td>
                         </tr>
@@ -526,7 +529,7 @@ pub fn RankingTab() -> impl IntoView {
                             None => view! { <span>{t!(i18n, asm_no_quota)} " · " {t!(i18n, asm_quota_used)} " " {q.used}</span> }.into_any(),
                         }}
                     </div>
-                    {(s_for_q.quota.is_some() && !s_for_q.status.is_final()).then(|| view! { <QuotaApprovalForm id=id_q rev s=s_for_q errors /> })}
+                    {(s_for_q.quota.is_some() && !s_for_q.status.is_final()).then(|| view! { <div class="edit-only"><QuotaApprovalForm id=id_q rev s=s_for_q errors /></div> })}
                     <div class="scroll-x">
                     <table class="table table-compact" id="ranking-table">
                         <thead><tr>
@@ -576,7 +579,7 @@ pub fn RankingTab() -> impl IntoView {
                                             {lines.iter().map(|l| view! { <span class="deduction-line" data-rule="BR-D10">{t!(i18n, asm_deduction)} " " {l.clone()}</span> " " }).collect_view()}
                                             {(!row.complete()).then(|| view! { <span class="muted">{t!(i18n, asm_incomplete)}</span> })}
                                         </td>
-                                        <td class="no-print">{grading.then(|| view! { <button class="btn btn-small" data-action="adjust" on:click=move |_| editing.set(Some(a_edit.clone()))>{t!(i18n, asm_adjust)}</button> })}</td>
+                                        <td class="no-print">{grading.then(|| view! { <button class="btn btn-small edit-only" data-action="adjust" on:click=move |_| editing.set(Some(a_edit.clone()))>{t!(i18n, asm_adjust)}</button> })}</td>
                                     </tr>
                                     <Show when=is_open.clone()>
                                         <tr class="detail-row no-print"><td colspan=colspan>

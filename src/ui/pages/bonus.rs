@@ -112,7 +112,7 @@ pub fn BonusTab() -> impl IntoView {
                 <h2>{t!(i18n, asm_pools)}</h2>
                 <span class="head-actions">
                     <ReportTools key="bonus-allocation" report=crate::reports::assessment::bonus_allocation />
-                    <button class="btn btn-primary no-print" id="pool-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, asm_pool_new)}</button>
+                    <button class="btn btn-primary no-print edit-only" id="pool-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, asm_pool_new)}</button>
                 </span>
             </div>
             <p class="hint">{t!(i18n, asm_pools_hint)}</p>
@@ -150,7 +150,7 @@ pub fn BonusTab() -> impl IntoView {
                                 <td class="actions no-print">
                                     <button class="btn btn-small" data-action="open" on:click=move |_| asm.pool.set(open.clone())>{t!(i18n, asm_open)}</button>
                                     " "
-                                    <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(eid.clone(), rev))>{t!(i18n, edit)}</button>
+                                    <button class="btn btn-small edit-only" data-action="edit" on:click=move |_| edit.set(Editing::Edit(eid.clone(), rev))>{t!(i18n, edit)}</button>
                                 </td>
                             </tr>
                         }
@@ -249,9 +249,9 @@ fn AllocationView(id: String) -> impl IntoView {
                                     <th scope="row">{name}</th>
                                     <td>{move || if lvl < LEVELS { grade_text(ps, Some(lvl), lang()) } else { String::new() }}</td>
                                     <td class="num">{coef(l.grade_permille)}</td>
-                                    <td class="num">{coef(l.post_permille)}{l.key_post.then(|| view! { " " <span class="badge" title="关键岗位 key post">{t!(i18n, asm_key_post)}</span> })}</td>
+                                    <td class="num">{coef(l.post_permille)}{l.key_post.then(|| view! { " " <span class="badge" title=move || super::assessment::zh_en(lang(), "关键岗位加成", "key-post tilt")>{t!(i18n, asm_key_post)}</span> })}</td>
                                     <td class="num">{l.months}</td>
-                                    <td class="num" data-cell="proposal">{yuan_text(amount)}{l.capped.then(|| view! { " " <span class="badge" title="封顶">{t!(i18n, asm_capped)}</span> })}</td>
+                                    <td class="num" data-cell="proposal">{yuan_text(amount)}{l.capped.then(|| view! { " " <span class="badge" title=move || super::assessment::zh_en(lang(), "超过人均上限，已封顶", "capped at the multiple of the mean")>{t!(i18n, asm_capped)}</span> })}</td>
                                     <td class="num">{(l.special_fen > 0).then(|| yuan_text(l.special_fen))}</td>
                                     <td class="num" data-cell="total">{yuan_text(l.total_fen())}</td>
                                 </tr> }
@@ -579,12 +579,12 @@ fn PoolForm(edit: RwSignal<Editing>, id: Option<String>, base_rev: Option<u32>) 
                 <tbody>
                     <For each=move || awards.get() key=|a| a.key let:a>
                         <tr>
-                            <td><select aria-label="recipient" on:change=move |ev| a.person.set(event_target_value(&ev))>
+                            <td><select aria-label=move || t_string!(i18n, asm_recipient).to_string() on:change=move |ev| a.person.set(event_target_value(&ev))>
                                 {move || people().into_iter().map(|(v, l)| { let sel = v == a.person.get(); view! { <option value=v selected=sel>{l}</option> } }).collect_view()}
                             </select></td>
-                            <td><input type="text" class="short" aria-label="amount" prop:value=move || a.amount.get() on:input=move |ev| a.amount.set(event_target_value(&ev)) /></td>
-                            <td><input type="text" aria-label="reason" prop:value=move || a.reason.get() on:input=move |ev| a.reason.set(event_target_value(&ev)) /></td>
-                            <td><select aria-label="approved by" on:change=move |ev| a.by.set(event_target_value(&ev))>
+                            <td><input type="text" class="short" aria-label=move || t_string!(i18n, asm_amount_yuan).to_string() prop:value=move || a.amount.get() on:input=move |ev| a.amount.set(event_target_value(&ev)) /></td>
+                            <td><input type="text" aria-label=move || t_string!(i18n, asm_reason).to_string() prop:value=move || a.reason.get() on:input=move |ev| a.reason.set(event_target_value(&ev)) /></td>
+                            <td><select aria-label=move || t_string!(i18n, asm_approved_by).to_string() on:change=move |ev| a.by.set(event_target_value(&ev))>
                                 {move || approvers.get_value().into_iter().map(|(v, l)| { let sel = v == a.by.get(); view! { <option value=v selected=sel>{l}</option> } }).collect_view()}
                             </select></td>
                             <td><button type="button" class="btn btn-small" on:click=move |_| awards.update(|v| v.retain(|x| x.key != a.key))>{t!(i18n, delete)}</button></td>
@@ -702,7 +702,7 @@ pub fn UseTab() -> impl IntoView {
                             <th scope="row">{name}</th>
                             <td class="num">{r.total_c.map(centi_text).unwrap_or_default()}</td>
                             <td>{move || grade_text(scale, lvl, lang())}</td>
-                            <td class="no-print"><button class="btn btn-small" data-action="record" on:click=move |_| record(pid.clone(), k, String::new())>{t!(i18n, asm_record_use)}</button></td>
+                            <td class="no-print"><button class="btn btn-small edit-only" data-action="record" on:click=move |_| record(pid.clone(), k, String::new())>{t!(i18n, asm_record_use)}</button></td>
                         </tr> }
                     }).collect_view()}</tbody>
                 </table>
@@ -735,12 +735,12 @@ pub fn UseTab() -> impl IntoView {
                             <td class="nowrap">{date_string(u.decided_on)}</td>
                             <td>{u.deviation_reason.clone().unwrap_or_default()}</td>
                             <td>{record_issues(app, Kind::ResultUse, id.clone())}</td>
-                            <td class="no-print"><DeleteButton kind=Kind::ResultUse id=id.clone() /></td>
+                            <td class="no-print edit-only"><DeleteButton kind=Kind::ResultUse id=id.clone() /></td>
                         </tr> }
                     }).collect_view()}
                 </tbody>
             </table>
-            <div class="form-inline no-print" id="use-form">
+            <div class="form-inline no-print edit-only" id="use-form">
                 {select("use-person", t!(i18n, asm_person), person, people, errors, "person_id")}
                 {select("use-kind", t!(i18n, asm_use_kind), kind, enum_options(ResultUseKind::ALL, ResultUseKind::code, ResultUseKind::label, lang), errors, "kind")}
                 <div class="field"><label for="use-deviation">{t!(i18n, asm_deviation)}</label>
