@@ -335,7 +335,7 @@ fn SchemesTab() -> impl IntoView {
                                 <td class="small">{park}</td>
                                 <td class="num">{s.assessees.len()}</td>
                                 <td class="num">{n}</td>
-                                <td><span class="status">{move || status.label(lang())}</span></td>
+                                <td class="nowrap"><span class="status">{move || status.label(lang())}</span></td>
                                 <td>{record_issues(app, Kind::AssessmentScheme, id.clone())}</td>
                                 <td class="actions">
                                     <button class="btn btn-small" data-action="open" on:click=move |_| asm.scheme.set(open.clone())>{t!(i18n, asm_open)}</button>

@@ -144,7 +144,7 @@ pub fn BonusTab() -> impl IntoView {
                                 <td class="num">{yuan_text(p.total_fen)}</td>
                                 <td class="num">{yuan_text(p.special_fen())}</td>
                                 <td class="small">{move || method.label(lang())}</td>
-                                <td><span class="status">{move || status.label(lang())}</span></td>
+                                <td class="nowrap"><span class="status">{move || status.label(lang())}</span></td>
                                 <td class=if ok { "check-ok" } else { "check-bad" }>{if ok { "✓" } else { "✗" }}</td>
                                 <td>{record_issues(app, Kind::BonusPool, id.clone())}</td>
                                 <td class="actions no-print">
