@@ -2,7 +2,8 @@
 //! data: the SC park's 2013 staff assessment is still being scored, so its grid is open.
 //! Scores typed in the grid move the total, rank and grade (and the bonus proposal), a wrong
 //! number is refused in its cell and changes nothing, every allocation adds up to its pool to
-//! the fen, and each screen passes axe (0 serious or critical findings).
+//! the fen, each screen passes axe (0 serious or critical findings), and a visitor office gets
+//! no editing controls.
 
 mod common;
 
@@ -213,7 +214,7 @@ async fn the_bonus_allocation_adds_up_to_each_pool_and_follows_a_changed_grade()
 }
 
 #[tokio::test]
-async fn the_scheme_editor_checks_points_and_the_use_lists_show_deviations() {
+async fn the_scheme_editor_checks_points_the_use_lists_show_deviations_and_a_visitor_only_reads() {
     let b = Browser::start(serve("")).await;
     b.open("/assessment").await;
     b.wait_css("#scheme-table tbody tr").await;
@@ -260,5 +261,24 @@ async fn the_scheme_editor_checks_points_and_the_use_lists_show_deviations() {
     assert!(deviations.as_u64().unwrap_or(0) >= 1, "{deviations}");
     b.axe_check("use of results").await;
     b.screenshot("assessment-use").await;
+    // A visitor office (BR-F3) sees the section without its editing controls.
+    b.js(
+        "const o=JSON.parse(localStorage.getItem('parkdesk.office')); o.role='VISITOR'; \
+          localStorage.setItem('parkdesk.office', JSON.stringify(o));",
+    )
+    .await;
+    b.reload().await;
+    b.open("/assessment").await;
+    b.wait_css("#page-assessment[data-read-only='true']").await;
+    let hidden = b
+        .js("return ['#scheme-new', \"#scheme-table button[data-action='edit']\"].map(s => getComputedStyle(document.querySelector(s)).display);")
+        .await;
+    assert_eq!(hidden, serde_json::json!(["none", "none"]));
+    open_tab(&b, "scores", "#asm-grid tbody tr").await;
+    assert_eq!(
+        b.js("return document.getElementById('cell-0-3').readOnly;")
+            .await,
+        serde_json::json!(true)
+    );
     b.quit().await;
 }
