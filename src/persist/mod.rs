@@ -393,7 +393,9 @@ pub struct BackupInfo {
 }
 
 /// Bounds of the rolling backups: a few, and a total size (localStorage holds about 5 million
-/// characters per site; the data itself must keep room to grow).
+/// characters per site; the data itself must keep room to grow). The demo state alone is about
+/// 0.8 million characters, so the bound leaves room for a backup before a merge and one before a
+/// restore; when storage is full anyway, backups give way first (see [`set_giving_way`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct BackupPolicy {
     pub max_count: usize,
@@ -404,7 +406,7 @@ pub struct BackupPolicy {
 pub const BACKUP_POLICY: BackupPolicy = BackupPolicy {
     max_count: 8,
     max_auto: 3,
-    max_chars: 1_500_000,
+    max_chars: 3_000_000,
 };
 
 fn parse_backup_key(key: &str) -> Option<BackupInfo> {
