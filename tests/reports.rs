@@ -15,13 +15,14 @@ use parkdesk::domain::rules::ViolationIndex;
 use parkdesk::domain::sample;
 use parkdesk::domain::text::Lang;
 use parkdesk::domain::workspace::{Data as Rec, Workspace};
+use parkdesk::reports::assessment;
 use parkdesk::reports::lists::{self, Source};
 use parkdesk::reports::outcomes;
 use parkdesk::reports::people;
 use parkdesk::reports::{Cell, Format, Report, SAMPLE_MARK, csv, xlsx};
 
 type Build = fn(&Source) -> Report;
-const ALL: [(&str, Build); 11] = [
+const ALL: [(&str, Build); 13] = [
     ("delegations", lists::delegations),
     ("catalogue", lists::catalogue),
     ("parks", lists::parks),
@@ -33,6 +34,8 @@ const ALL: [(&str, Build); 11] = [
     ("ledger-use", people::ledger_by_use),
     ("roster", people::roster),
     ("rectifications", people::rectifications),
+    ("assessment-ranking", assessment::assessment_ranking),
+    ("bonus-allocation", assessment::bonus_allocation),
 ];
 
 fn build(ws: &Workspace, day: NaiveDate, lang: Lang, f: Build) -> Report {
@@ -482,4 +485,66 @@ fn the_rectification_list_derives_overdue_from_the_as_of_date() {
             .count(),
         open_later
     );
+}
+
+#[test]
+fn the_assessment_reports_carry_grades_and_totals_that_equal_each_pool() {
+    let ws = sample::demo();
+    // In early 2014 the 2013 results still print.
+    let day = NaiveDate::from_ymd_opt(2014, 2, 1).expect("date");
+    let ranking = build(&ws, day, Lang::Zh, assessment::assessment_ranking);
+    assert_eq!(ranking.title, "2013年度考核结果排名");
+    // The county-level scheme: GM first with 96.32 (好).
+    let gm = ranking
+        .rows
+        .iter()
+        .find(|r| r[4] == Cell::text("保山工贸园区管委会"))
+        .expect("GM row");
+    assert_eq!(gm[3], Cell::Int(1));
+    assert_eq!(gm[8], Cell::Num(96.32));
+    assert_eq!(gm[9], Cell::text("好"));
+    // The land bureau's deduction of 2 points shows with its action.
+    let land = ranking
+        .rows
+        .iter()
+        .find(|r| matches!(&r[4], Cell::Text(t) if t.starts_with("区国土资源局")))
+        .expect("land bureau");
+    assert_eq!(land[7], Cell::Num(2.0));
+    assert!(
+        matches!(&land[10], Cell::Text(t) if t.contains("问责扣分 −2.00") && t.contains("通报批评"))
+    );
+    let bonus = build(&ws, day, Lang::Zh, assessment::bonus_allocation);
+    let totals: Vec<&Vec<Cell>> = bonus
+        .rows
+        .iter()
+        .filter(|r| r[2] == Cell::text("合计（= 奖金总额）"))
+        .collect();
+    let mut amounts: Vec<f64> = totals
+        .iter()
+        .map(|r| match r[10] {
+            Cell::Num(x) => x,
+            _ => f64::NAN,
+        })
+        .collect();
+    amounts.sort_by(f64::total_cmp);
+    assert_eq!(amounts, vec![800_000.0, 900_000.0, 1_200_000.0]);
+    // The person rows of a pool add up to its total row (in fen, exactly).
+    for t in totals {
+        let fen = |c: &Cell| match c {
+            Cell::Num(x) => (x * 100.0).round() as i64,
+            _ => 0,
+        };
+        let sum: i64 = bonus
+            .rows
+            .iter()
+            .filter(|r| r[0] == t[0] && r[2] != t[2])
+            .map(|r| fen(&r[10]))
+            .sum();
+        assert_eq!(sum, fen(&t[10]), "{:?}", t[0]);
+    }
+    assert_eq!(
+        bonus.rows.last().map(|r| r[10].clone()),
+        Some(Cell::Num(2_900_000.0))
+    );
+    assert!(bonus.title.contains("非薪酬政策"));
 }

@@ -72,6 +72,8 @@ pub enum Act {
     Finding(super::finding::FindingStep),
     Rectification(super::rectification::RectAction),
     Accountability(super::accountability::AccountabilityStep),
+    /// A step of an assessment scheme (草案 → 已发布 → … → 已运用, or back with a reason).
+    Scheme(super::assessment::SchemeStep),
 }
 
 impl Act {
@@ -81,6 +83,7 @@ impl Act {
             Act::Finding(_) => Kind::Finding,
             Act::Rectification(_) => Kind::RectificationOrder,
             Act::Accountability(_) => Kind::AccountabilityAction,
+            Act::Scheme(_) => Kind::AssessmentScheme,
         }
     }
 
@@ -90,6 +93,7 @@ impl Act {
             Act::Finding(s) => Text::new(s.to.zh(), s.to.en()),
             Act::Rectification(a) => a.label(),
             Act::Accountability(s) => Text::new(s.to.zh(), s.to.en()),
+            Act::Scheme(s) => Text::new(s.to.zh(), s.to.en()),
         }
     }
 }
@@ -272,7 +276,9 @@ impl Desk {
                 let before_v = rules::check_all(&self.ws, ctx.today);
                 let (changes, main_id, action) = match id {
                     None => {
-                        if let Some(v) = super::supervision_rules::new_record_guard(&data) {
+                        if let Some(v) = super::supervision_rules::new_record_guard(&data)
+                            .or_else(|| super::assessment_rules::guard(&self.ws, None, &data))
+                        {
                             return Err(CommandError::Rejected(vec![v]));
                         }
                         self.create(data, ctx)
@@ -308,7 +314,10 @@ impl Desk {
                 let mut first = None;
                 for item in items {
                     let step = match item.id {
-                        None => Ok(self.create(item.data, ctx)),
+                        None => match super::assessment_rules::guard(&self.ws, None, &item.data) {
+                            Some(v) => Err(CommandError::Rejected(vec![v])),
+                            None => Ok(self.create(item.data, ctx)),
+                        },
                         Some(id) => self.update(&id, item.data, item.base_rev, ctx),
                     };
                     match step {
@@ -372,7 +381,10 @@ impl Desk {
                 }
                 let guards: Vec<Violation> = items
                     .iter()
-                    .filter_map(super::supervision_rules::new_record_guard)
+                    .filter_map(|d| {
+                        super::supervision_rules::new_record_guard(d)
+                            .or_else(|| super::assessment_rules::guard(&self.ws, None, d))
+                    })
                     .collect();
                 if !guards.is_empty() {
                     return Err(CommandError::Rejected(guards));
@@ -628,7 +640,9 @@ impl Desk {
         {
             super::selection::record_transitions(&before.data, after, id, ctx.now, &ctx.office.id)?;
         }
-        if let Some(v) = super::supervision_rules::editor_guard(&current, &data) {
+        if let Some(v) = super::supervision_rules::editor_guard(&current, &data)
+            .or_else(|| super::assessment_rules::guard(&self.ws, Some(&current), &data))
+        {
             return Err(CommandError::Rejected(vec![v]));
         }
         let is_check = kind == Kind::InspectionCheck;
@@ -815,6 +829,31 @@ impl Desk {
                 )
                 .map_err(refused)?,
             ),
+            (Act::Scheme(step), Record::AssessmentScheme(r)) => {
+                let facts = match super::assessment_results::evaluate_in(&self.ws, id) {
+                    Some(o) => super::assessment::StepFacts {
+                        incomplete: o.incomplete(),
+                        over_quota: o.quota.over(),
+                    },
+                    None => super::assessment::StepFacts::default(),
+                };
+                Data::AssessmentScheme(
+                    super::assessment::apply_step(
+                        &r.data, step, &facts, ctx.today, ctx.now, office,
+                    )
+                    .map_err(|message| {
+                        CommandError::Rejected(vec![Violation {
+                            rule: "TRANSITION",
+                            severity: Severity::Block,
+                            source: Some("S6.2"),
+                            kind,
+                            id: id.to_string(),
+                            field: Some("status"),
+                            message,
+                        }])
+                    })?,
+                )
+            }
             (Act::Accountability(step), Record::AccountabilityAction(r)) => {
                 Data::AccountabilityAction(
                     super::accountability::apply(&r.data, step, ctx.today, ctx.now, office)
@@ -842,6 +881,9 @@ impl Desk {
                 kind,
                 id: id.to_string(),
             })?;
+        if let Some(v) = super::assessment_rules::delete_guard(&self.ws, kind, id) {
+            return Err(CommandError::Rejected(vec![v]));
+        }
         let refs = referrers(&self.ws, kind, id);
         if !refs.is_empty() {
             // A campaign can have thousands of checks: name the first few and count the rest.
@@ -1149,6 +1191,14 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                     |c| matches!(&c.data.target, CheckTarget::Park { park_id } if park_id == id),
                 )
                 .for_each(|c| add(Kind::InspectionCheck, c.id()));
+            ws.assessment_schemes
+                .iter_live()
+                .filter(|s| s.data.park_id.as_deref() == Some(id))
+                .for_each(|s| add(Kind::AssessmentScheme, s.id()));
+            ws.bonus_pools
+                .iter_live()
+                .filter(|p| p.data.park_id == id)
+                .for_each(|p| add(Kind::BonusPool, p.id()));
             for c in committees {
                 for r in referrers(ws, Kind::OrgUnit, c) {
                     out.push(r);
@@ -1243,6 +1293,34 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                         || a.data.decided_by_org_id.as_deref() == Some(id)
                 })
                 .for_each(|a| add(Kind::AccountabilityAction, a.id()));
+            ws.assessment_schemes
+                .iter_live()
+                .filter(|s| {
+                    let d = &s.data;
+                    d.assessor_org_id.as_deref() == Some(id)
+                        || d.assessees.iter().any(|a| a.org_id == id)
+                        || d.indicators
+                            .iter()
+                            .any(|i| i.data_source_org_id.as_deref() == Some(id))
+                        || d.quota
+                            .as_ref()
+                            .and_then(|q| q.approval.as_ref())
+                            .is_some_and(|a| a.approved_by_org_id.as_deref() == Some(id))
+                })
+                .for_each(|s| add(Kind::AssessmentScheme, s.id()));
+            ws.assessment_results
+                .iter_live()
+                .filter(|r| r.data.assessee.org_id == id)
+                .for_each(|r| add(Kind::AssessmentResult, r.id()));
+            ws.bonus_pools
+                .iter_live()
+                .filter(|p| {
+                    p.data.special_awards.iter().any(|a| {
+                        a.org_id.as_deref() == Some(id)
+                            || a.approved_by_org_id.as_deref() == Some(id)
+                    }) || p.data.unit_distributions.iter().any(|u| u.org_id == id)
+                })
+                .for_each(|p| add(Kind::BonusPool, p.id()));
         }
         Kind::Person => {
             ws.appointments
@@ -1257,6 +1335,36 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .iter_live()
                 .filter(|t| t.data.filled_person_ids.iter().any(|p| p == id))
                 .for_each(|t| add(Kind::TalentPlan, t.id()));
+            ws.assessment_schemes
+                .iter_live()
+                .filter(|s| {
+                    s.data
+                        .assessees
+                        .iter()
+                        .any(|a| a.person_id.as_deref() == Some(id))
+                })
+                .for_each(|s| add(Kind::AssessmentScheme, s.id()));
+            ws.assessment_results
+                .iter_live()
+                .filter(|r| r.data.assessee.person_id.as_deref() == Some(id))
+                .for_each(|r| add(Kind::AssessmentResult, r.id()));
+            ws.bonus_pools
+                .iter_live()
+                .filter(|p| {
+                    p.data
+                        .special_awards
+                        .iter()
+                        .any(|a| a.person_id.as_deref() == Some(id))
+                        || p.data
+                            .unit_distributions
+                            .iter()
+                            .any(|u| u.amounts.iter().any(|x| x.person_id == id))
+                })
+                .for_each(|p| add(Kind::BonusPool, p.id()));
+            ws.result_uses
+                .iter_live()
+                .filter(|u| u.data.person_id == id)
+                .for_each(|u| add(Kind::ResultUse, u.id()));
         }
         Kind::Post => {
             ws.appointments
@@ -1327,6 +1435,23 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
                 .filter(|p| p.data.builder_id.as_deref() == Some(id))
                 .for_each(|p| add(Kind::Project, p.id()));
         }
+        Kind::AssessmentScheme => {
+            ws.assessment_results
+                .iter_live()
+                .filter(|r| r.data.scheme_id == id)
+                .for_each(|r| add(Kind::AssessmentResult, r.id()));
+            ws.bonus_pools
+                .iter_live()
+                .filter(|p| {
+                    p.data.unit_scheme_ids.iter().any(|s| s == id)
+                        || p.data.person_scheme_ids.iter().any(|s| s == id)
+                })
+                .for_each(|p| add(Kind::BonusPool, p.id()));
+            ws.result_uses
+                .iter_live()
+                .filter(|u| u.data.scheme_id == id)
+                .for_each(|u| add(Kind::ResultUse, u.id()));
+        }
         Kind::City
         | Kind::Entrustment
         | Kind::StaffingQuota
@@ -1339,7 +1464,10 @@ pub fn referrers(ws: &Workspace, kind: Kind, id: &str) -> Vec<String> {
         | Kind::AccountabilityAction
         | Kind::ServiceOffering
         | Kind::Parameters
-        | Kind::Project => {}
+        | Kind::Project
+        | Kind::AssessmentResult
+        | Kind::BonusPool
+        | Kind::ResultUse => {}
     }
     let mut seen = std::collections::BTreeSet::new();
     out.retain(|r| seen.insert(r.clone()));

@@ -127,6 +127,10 @@ pub fn natural_key(kind: Kind) -> &'static [&'static str] {
         Kind::RectificationOrder => &["notice_no"],
         Kind::DevelopmentEntity | Kind::ServiceOffering => &["park_id", "name"],
         Kind::Project => &["park_id", "name"],
+        Kind::AssessmentScheme => &["year", "title"],
+        Kind::AssessmentResult => &["scheme_id", "assessee"],
+        Kind::BonusPool => &["park_id", "year", "title"],
+        Kind::ResultUse => &["scheme_id", "person_id", "kind"],
     }
 }
 
@@ -395,6 +399,90 @@ pub fn references(kind: Kind) -> &'static [Ref] {
                 to: Kind::DevelopmentEntity,
             },
         ],
+        Kind::AssessmentScheme => &[
+            Ref {
+                path: "assessor_org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "assessees[].org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "assessees[].person_id",
+                to: Kind::Person,
+            },
+            Ref {
+                path: "indicators[].data_source_org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "quota.approval.approved_by_org_id",
+                to: Kind::OrgUnit,
+            },
+        ],
+        Kind::AssessmentResult => &[
+            Ref {
+                path: "scheme_id",
+                to: Kind::AssessmentScheme,
+            },
+            Ref {
+                path: "assessee.org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "assessee.person_id",
+                to: Kind::Person,
+            },
+        ],
+        Kind::BonusPool => &[
+            Ref {
+                path: "park_id",
+                to: Kind::Park,
+            },
+            Ref {
+                path: "unit_scheme_ids[]",
+                to: Kind::AssessmentScheme,
+            },
+            Ref {
+                path: "person_scheme_ids[]",
+                to: Kind::AssessmentScheme,
+            },
+            Ref {
+                path: "special_awards[].person_id",
+                to: Kind::Person,
+            },
+            Ref {
+                path: "special_awards[].org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "special_awards[].approved_by_org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "unit_distributions[].org_id",
+                to: Kind::OrgUnit,
+            },
+            Ref {
+                path: "unit_distributions[].amounts[].person_id",
+                to: Kind::Person,
+            },
+        ],
+        Kind::ResultUse => &[
+            Ref {
+                path: "scheme_id",
+                to: Kind::AssessmentScheme,
+            },
+            Ref {
+                path: "person_id",
+                to: Kind::Person,
+            },
+        ],
     }
 }
 
@@ -436,6 +524,10 @@ pub fn ownership(kind: Kind) -> Ownership {
         Kind::Parameters => own(BIANBAN, &[]),
         // §9: projects and outcome data are the park's.
         Kind::Project => own(PARK, &[]),
+        // §9: assessment and bonus within a park are the park's; the city's county-level scheme
+        // is the 编办's (assessment office), so both roles may edit schemes and their records.
+        Kind::AssessmentScheme | Kind::AssessmentResult => own(&[Role::Bianban, Role::Park], &[]),
+        Kind::BonusPool | Kind::ResultUse => own(PARK, &[]),
     }
 }
 
@@ -447,6 +539,21 @@ pub fn non_owning_refs(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::InspectionCampaign => &["scope_parks[]", "scope_depts[]"],
         Kind::OrgUnit => &["counterpart_dept_ids[]"],
+        // A scheme names its assessor, assessees and data sources, a pool the schemes it reads:
+        // an export of one park takes its own schemes and pools, not every park in the city's
+        // scheme (the park's own records bring that scheme along as a reference).
+        Kind::AssessmentScheme => &[
+            "assessor_org_id",
+            "assessees[].org_id",
+            "assessees[].person_id",
+            "indicators[].data_source_org_id",
+            "quota.approval.approved_by_org_id",
+        ],
+        Kind::BonusPool => &[
+            "unit_scheme_ids[]",
+            "person_scheme_ids[]",
+            "special_awards[].approved_by_org_id",
+        ],
         _ => &[],
     }
 }
@@ -459,7 +566,8 @@ pub fn union_fields(kind: Kind) -> &'static [&'static str] {
         | Kind::InspectionCampaign
         | Kind::Finding
         | Kind::RectificationOrder
-        | Kind::AccountabilityAction => &["history"],
+        | Kind::AccountabilityAction
+        | Kind::AssessmentScheme => &["history"],
         _ => &[],
     }
 }
@@ -482,10 +590,12 @@ pub enum Area {
     Services,
     #[serde(rename = "OUTCOMES")]
     Outcomes,
+    #[serde(rename = "ASSESSMENT")]
+    Assessment,
 }
 
 impl Area {
-    pub const ALL: [Area; 7] = [
+    pub const ALL: [Area; 8] = [
         Area::Territory,
         Area::Powers,
         Area::Institutions,
@@ -493,6 +603,7 @@ impl Area {
         Area::Supervision,
         Area::Services,
         Area::Outcomes,
+        Area::Assessment,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -503,6 +614,7 @@ impl Area {
             Area::Supervision => "SUPERVISION",
             Area::Services => "SERVICES",
             Area::Outcomes => "OUTCOMES",
+            Area::Assessment => "ASSESSMENT",
         }
     }
     pub fn from_code(code: &str) -> Option<Area> {
@@ -517,6 +629,7 @@ impl Area {
             Area::Supervision => "督查",
             Area::Services => "服务体系",
             Area::Outcomes => "项目与成效",
+            Area::Assessment => "考核",
         }
     }
     pub fn en(self) -> &'static str {
@@ -528,6 +641,7 @@ impl Area {
             Area::Supervision => "Supervision",
             Area::Services => "Service system",
             Area::Outcomes => "Projects & outcomes",
+            Area::Assessment => "Assessment",
         }
     }
 }
@@ -567,6 +681,12 @@ pub fn area_kinds(area: Area) -> &'static [Kind] {
         ],
         Area::Services => &[Kind::DevelopmentEntity, Kind::ServiceOffering],
         Area::Outcomes => &[Kind::Project],
+        Area::Assessment => &[
+            Kind::AssessmentScheme,
+            Kind::AssessmentResult,
+            Kind::BonusPool,
+            Kind::ResultUse,
+        ],
     }
 }
 

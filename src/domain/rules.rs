@@ -150,6 +150,7 @@ pub fn check_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Violation> {
     super::supervision_rules::check(ws, as_of, &mut s.out);
     super::service_rules::check(ws, as_of, &mut s.out);
     super::outcome_rules::check(ws, as_of, &mut s.out);
+    super::assessment_rules::check(ws, as_of, &mut s.out);
     s.out
 }
 

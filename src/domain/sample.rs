@@ -778,7 +778,7 @@ pub fn demo() -> Workspace {
     for row in rows {
         b.add(Provenance::Sample, None, Data::Delegation(row));
     }
-    super::sample_outcomes::add(super::sample_supervision::add(super::sample_org::add_to(
-        b.ws,
+    super::sample_assessment::add(super::sample_outcomes::add(super::sample_supervision::add(
+        super::sample_org::add_to(b.ws),
     )))
 }

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::accountability::AccountabilityActionData;
 use super::appointment::{AppointmentData, PostData};
+use super::assessment::{AssessmentResultData, AssessmentSchemeData};
 use super::authority::AuthorityRuleData;
+use super::bonus::BonusPoolData;
 use super::delegation::DelegationData;
 use super::development::DevelopmentEntityData;
 use super::entrustment::EntrustmentData;
@@ -22,6 +24,7 @@ use super::person::PersonData;
 use super::power::PowerItemData;
 use super::project::ProjectData;
 use super::rectification::RectificationOrderData;
+use super::result_use::ResultUseData;
 use super::selection::SelectionCampaignData;
 use super::service::ServiceOfferingData;
 use super::staffing::{LeadershipQuotaData, StaffingQuotaData, StaffingSettingsData};
@@ -235,6 +238,11 @@ entities! {
     Parameters { table: parameters, data: ParametersData, code: "parameters", zh: "参数设置", en: "Parameters" },
     // Outcomes (S7.4), issue #7.
     Project { table: projects, data: ProjectData, code: "projects", zh: "项目", en: "Project" },
+    // Assessment and incentives (S6.1–S6.4), issue #5.
+    AssessmentScheme { table: assessment_schemes, data: AssessmentSchemeData, code: "assessment_schemes", zh: "考核方案", en: "Assessment scheme" },
+    AssessmentResult { table: assessment_results, data: AssessmentResultData, code: "assessment_results", zh: "考核记录", en: "Assessment record" },
+    BonusPool { table: bonus_pools, data: BonusPoolData, code: "bonus_pools", zh: "奖金池", en: "Bonus pool" },
+    ResultUse { table: result_uses, data: ResultUseData, code: "result_uses", zh: "结果运用", en: "Use of results" },
 }
 
 impl Workspace {
@@ -249,6 +257,14 @@ impl Workspace {
 
     pub fn is_empty(&self) -> bool {
         Kind::ALL.iter().all(|k| self.count_all(*k) == 0)
+    }
+
+    /// An assessee as a clerk names it: the person (staff number and name) or the unit.
+    pub fn assessee_label(&self, a: &super::assessment::Assessee) -> String {
+        match &a.person_id {
+            Some(p) => self.label_of(Kind::Person, p),
+            None => self.label_of(Kind::OrgUnit, &a.org_id),
+        }
     }
 
     /// A short human label for a record, used in messages and the audit log.
@@ -343,6 +359,22 @@ impl Workspace {
             Some(Record::ServiceOffering(r)) => r.data.name,
             Some(Record::Parameters(_)) => "参数设置".to_string(),
             Some(Record::Project(r)) => r.data.name,
+            Some(Record::AssessmentScheme(r)) => r.data.title,
+            Some(Record::AssessmentResult(r)) => format!(
+                "{}：{}",
+                self.label_of(Kind::AssessmentScheme, &r.data.scheme_id),
+                self.assessee_label(&r.data.assessee)
+            ),
+            Some(Record::BonusPool(r)) => format!(
+                "{} {}",
+                self.label_of(Kind::Park, &r.data.park_id),
+                r.data.title
+            ),
+            Some(Record::ResultUse(r)) => format!(
+                "{}：{}",
+                r.data.kind.zh(),
+                self.label_of(Kind::Person, &r.data.person_id)
+            ),
             None => id.to_string(),
         }
     }

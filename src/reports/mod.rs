@@ -11,6 +11,7 @@
 //!
 //! Plain Rust (no browser crates), so every report and writer is tested natively.
 
+pub mod assessment;
 pub mod csv;
 pub mod lists;
 pub mod outcomes;

@@ -194,7 +194,7 @@ pub fn Shell() -> impl IntoView {
                     <Route path=path!("/showcase") view=pages::showcase::Showcase />
                     <Route path=path!("/org") view=pages::org::Org />
                     <Route path=path!("/people") view=pages::people::People />
-                    <Route path=path!("/assessment") view=pages::planned::Assessment />
+                    <Route path=path!("/assessment") view=pages::assessment::Assessment />
                     <Route path=path!("/supervision") view=pages::supervision::Supervision />
                     <Route path=path!("/services") view=pages::services::Services />
                     <Route path=path!("/data") view=pages::data::DataPage />

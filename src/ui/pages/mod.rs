@@ -1,11 +1,13 @@
 //! One module per section of the navigation.
 
+pub mod assessment;
+pub mod assessment_scores;
+pub mod bonus;
 pub mod data;
 pub mod org;
 pub mod overview;
 pub mod parks;
 pub mod people;
-pub mod planned;
 pub mod powers;
 pub mod projects;
 pub mod selection;
