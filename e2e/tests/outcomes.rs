@@ -39,6 +39,17 @@ async fn the_dashboard_shows_the_goals_with_their_records_and_recomputes_for_a_p
     b.open("/").await;
     b.wait_css("#dash-goals .goal-card").await;
     assert_eq!(b.count("#dash-goals .goal-card").await, 4);
+    // Bars and columns are drawn as sized: no page style overrides their SVG geometry.
+    let drawn = b
+        .js(
+            "const r = [...document.querySelectorAll('.chart-svg rect.chart-bar')]; \
+             return [r.length, r.filter(e => { const b = e.getBBox(); \
+               return Math.abs(b.width - e.width.baseVal.value) > 0.5 \
+                 || Math.abs(b.height - e.height.baseVal.value) > 0.5; }).length];",
+        )
+        .await;
+    assert!(drawn[0].as_u64().is_some_and(|n| n > 0), "{drawn}");
+    assert_eq!(drawn[1].as_u64(), Some(0), "bars resized by CSS: {drawn}");
     // Every goal has a value for the demo at the end of 2013, each figure badged SAMPLE.
     for goal in [
         "SUBSTANTIVE_MANAGEMENT",

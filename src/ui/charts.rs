@@ -6,7 +6,9 @@
 //! Every chart is a `<figure>`: the SVG is an image labelled by its caption, and its numbers are
 //! also in a table (visually hidden, read by screen readers; "数据表" shows it on screen).
 //! Colours come from classes in style/main.css, sizes from SVG attributes, so nothing needs an
-//! inline style. Callers pass plain data in the current language and re-render on change.
+//! inline style. Shapes are `chart-bar`, never `bar`: that class sizes the HTML meters, and CSS
+//! width/height override a rect's geometry attributes. Callers pass plain data in the current
+//! language and re-render on change.
 
 use leptos::prelude::*;
 
@@ -115,7 +117,7 @@ pub fn bar_chart(
                 <g class="bar-row">
                     <text x=LABEL - 10.0 y=y + ROW / 2.0 class="chart-label" text-anchor="end" dominant-baseline="middle">{label}</text>
                     <rect x=LABEL y=y + 6.0 width=bar_w height=ROW - 12.0 rx="4" class="bar-track" />
-                    <rect x=LABEL y=y + 6.0 width=w height=ROW - 12.0 rx="4" class=format!("bar {class}") />
+                    <rect x=LABEL y=y + 6.0 width=w height=ROW - 12.0 rx="4" class=format!("chart-bar {class}") />
                     <text x=LABEL + w + 8.0 y=y + ROW / 2.0 class="chart-value" dominant-baseline="middle">{v.text}</text>
                 </g>
             }
@@ -186,7 +188,7 @@ pub fn column_chart(
         .map(|(j, s)| {
             let x = LEFT + 190.0 * j as f64;
             view! {
-                <rect x=x y="6" width="14" height="14" rx="3" class=format!("bar {}", s.class) />
+                <rect x=x y="6" width="14" height="14" rx="3" class=format!("chart-bar {}", s.class) />
                 <text x=x + 20.0 y="14" class="chart-legend" dominant-baseline="middle">{s.name.clone()}</text>
             }
         })
@@ -207,7 +209,7 @@ pub fn column_chart(
                     let hgt = v.v.map(|x| (x / max).clamp(0.0, 1.0) * plot_h).unwrap_or(0.0);
                     let x = gx + col_w * j as f64;
                     view! {
-                        <rect x=x + 2.0 y=TOP + plot_h - hgt width=col_w - 4.0 height=hgt rx="3" class=format!("bar {}", s.class) />
+                        <rect x=x + 2.0 y=TOP + plot_h - hgt width=col_w - 4.0 height=hgt rx="3" class=format!("chart-bar {}", s.class) />
                         <text x=x + col_w / 2.0 y=TOP + plot_h - hgt - 6.0 class="chart-value" text-anchor="middle">{v.text}</text>
                     }
                 })
