@@ -389,9 +389,7 @@ fn the_staffing_ledger_totals_add_up_in_both_views_and_match_the_ledger() {
             assert_eq!(int(&overall[7]), i64::from(c.over()));
         }
         // Each park's totals follow its lines and equal their sums.
-        let mut i = 0;
-        while i < r.rows.len() {
-            let row = &r.rows[i];
+        for row in &r.rows {
             if total(row) && row[0] != Cell::text("全部园区") {
                 let park = &row[0];
                 let sum: i64 = units
@@ -401,7 +399,6 @@ fn the_staffing_ledger_totals_add_up_in_both_views_and_match_the_ledger() {
                     .sum();
                 assert_eq!(int(&row[5]), sum, "park total {park:?} {:?}", row[3]);
             }
-            i += 1;
         }
     }
     // The demo's teaching case (GM-T1 事业编 超编 +2) shows as 超编 in 编制口径.

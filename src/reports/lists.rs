@@ -85,7 +85,7 @@ pub(super) fn push(report: &mut Report, provenance: Provenance, mut row: Vec<Cel
     report.rows.push(row);
 }
 
-fn ratio(r: Ratio) -> Cell {
+pub(super) fn ratio(r: Ratio) -> Cell {
     if r.den == 0 {
         Cell::Empty
     } else {

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::lists::{Source, push};
+use super::lists::{Source, push, ratio};
 use super::{Cell, Format, Report};
 use crate::domain::meta::Provenance;
 use crate::domain::metrics::Scope;
@@ -20,14 +20,6 @@ use crate::domain::workspace::Kind;
 
 fn count(n: u32) -> Cell {
     Cell::Int(i64::from(n))
-}
-
-fn usage(c: staffing::Cell) -> Cell {
-    if c.approved == 0 {
-        Cell::Empty
-    } else {
-        Cell::Percent(f64::from(c.occupied) / f64::from(c.approved))
-    }
 }
 
 /// 编制台账（编制口径）: where people hold their quota seat.
@@ -86,7 +78,7 @@ fn ledger(src: &Source, view: View) -> Report {
             count(c.occupied),
             count(c.vacant()),
             count(c.over()),
-            usage(c),
+            ratio(c.usage()),
         ]
     };
     let total_label = src.l("合计", "Total");
@@ -242,11 +234,8 @@ pub fn roster(src: &Source) -> Report {
             Cell::text(
                 pl.seat
                     .as_ref()
-                    .map(|s| s.quota_type.label(lang))
-                    .unwrap_or_else(|| match lang {
-                        crate::domain::text::Lang::Zh => "编外",
-                        crate::domain::text::Lang::En => "No seat",
-                    }),
+                    .map(|s| s.quota_type.label(lang).to_string())
+                    .unwrap_or_else(|| src.l("编外", "No seat")),
             ),
             Cell::text(
                 work_org
