@@ -45,6 +45,7 @@ pub mod sample_exchange;
 pub mod sample_org;
 pub mod sample_outcomes;
 pub mod sample_supervision;
+pub mod scale;
 pub mod scope;
 pub mod scoring;
 pub mod selection;
