@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use parkdesk::domain::audit::AuditAction;
 use parkdesk::domain::command::{Command, CommandError};
+use parkdesk::domain::rules;
 use parkdesk::domain::workspace::{Data, Kind};
 
 #[test]
@@ -298,4 +299,48 @@ fn every_edit_stamps_the_field_groups_it_changed() {
     assert_eq!(stamp.by, "office-test");
     assert_eq!(after.meta.vv.get("office-test"), Some(&stamp.n));
     assert_eq!(stamp.rev, after.meta.rev);
+}
+
+#[test]
+fn the_check_a_command_leaves_is_the_workspace_check_until_anything_else_changes_it() {
+    let mut b = basic();
+    let today = b.h.now.date_naive();
+    let mut p = park("保山工贸园区", "GM");
+    p.name_en = "changed".into();
+    b.h.run(Command::Save {
+        base_rev: None,
+        id: Some(b.park.clone()),
+        data: Data::Park(p),
+    })
+    .expect("update");
+    let kept =
+        b.h.desk
+            .violations_on(today)
+            .expect("kept after a command")
+            .to_vec();
+    assert_eq!(kept, rules::check_all(b.h.ws(), today));
+    // Another day is not answered from it.
+    assert!(b.h.desk.violations_on(today.succ_opt().unwrap()).is_none());
+    // A refused command keeps nothing stale: the workspace is back, the check is redone.
+    let mut bad = park("", "GM");
+    bad.name_en = "x".into();
+    assert!(
+        b.h.run(Command::Save {
+            base_rev: None,
+            id: Some(b.park.clone()),
+            data: Data::Park(bad),
+        })
+        .is_err()
+    );
+    assert!(b.h.desk.violations_on(today).is_none());
+    // An undo changes the workspace without a check: nothing is kept.
+    b.h.run(Command::Save {
+        base_rev: None,
+        id: Some(b.park.clone()),
+        data: Data::Park(park("保山工贸园区", "GM")),
+    })
+    .expect("update again");
+    assert!(b.h.desk.violations_on(today).is_some());
+    b.h.undo().expect("undo");
+    assert!(b.h.desk.violations_on(today).is_none());
 }

@@ -520,6 +520,9 @@ pub struct Graded {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcomes {
     pub by_scheme: HashMap<Id, SchemeOutcome>,
+    /// Live appointments by person, for the bonus pools' months and posts (built once here rather
+    /// than once per pool: a province has hundreds of pools).
+    pub appointments: HashMap<Id, Vec<Id>>,
 }
 
 impl Outcomes {
@@ -531,6 +534,15 @@ impl Outcomes {
                 .iter_live()
                 .map(|s| (s.meta.id.clone(), index.evaluate(s.id(), &s.data)))
                 .collect(),
+            appointments: ws
+                .appointments
+                .iter_live()
+                .fold(HashMap::new(), |mut m, a| {
+                    m.entry(a.data.person_id.clone())
+                        .or_insert_with(Vec::new)
+                        .push(a.meta.id.clone());
+                    m
+                }),
         }
     }
 

@@ -378,26 +378,24 @@ fn fifteenths(year: i32) -> Vec<NaiveDate> {
 /// Service of every person in `persons` in `year`, read from placements and appointments once.
 pub fn service(
     ws: &Workspace,
+    outcomes: &Outcomes,
     persons: &HashSet<&str>,
     year: i32,
     pool: &BonusPoolData,
 ) -> HashMap<Id, Service> {
     let days = fifteenths(year);
-    let mut appts: HashMap<&str, Vec<&super::appointment::AppointmentData>> = HashMap::new();
-    for a in ws.appointments.iter_live() {
-        if persons.contains(a.data.person_id.as_str()) {
-            appts
-                .entry(a.data.person_id.as_str())
-                .or_default()
-                .push(&a.data);
-        }
-    }
     let mut out = HashMap::new();
     for pid in persons {
         let Some(p) = ws.persons.live(pid) else {
             continue;
         };
-        let mine = appts.get(pid).map(Vec::as_slice).unwrap_or(&[]);
+        let mine: Vec<&super::appointment::AppointmentData> = outcomes
+            .appointments
+            .get(*pid)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| ws.appointments.live(id).map(|a| &a.data))
+            .collect();
         let mut months = 0u8;
         let mut best: Option<(u32, PostRank)> = None;
         let mut key = false;
@@ -558,7 +556,7 @@ pub fn allocate_with(ws: &Workspace, pool: &BonusPoolData, outcomes: &Outcomes) 
             .then(x.person_id.cmp(&y.person_id))
     });
     let ids: HashSet<&str> = cands.iter().map(|c| c.person_id.as_str()).collect();
-    let served = service(ws, &ids, pool.year, pool);
+    let served = service(ws, outcomes, &ids, pool.year, pool);
     let line = |c: &Candidate| -> PersonShare {
         let s = served.get(&c.person_id).cloned().unwrap_or(Service {
             months: 0,

@@ -196,6 +196,12 @@ pub struct Desk {
     audit: Vec<AuditEntry>,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// The violations of `ws` on a date, kept from the last command's after-check: the next
+    /// command's before-check and the UI's check read them instead of checking again (at province
+    /// scale a check takes seconds). Cleared whenever `ws` changes any other way.
+    checked: Option<(NaiveDate, Vec<Violation>)>,
+    /// `checked`, taken at the start of a command for its before-check.
+    before: Option<(NaiveDate, Vec<Violation>)>,
 }
 
 impl Desk {
@@ -205,6 +211,24 @@ impl Desk {
             audit,
             undo: Vec::new(),
             redo: Vec::new(),
+            checked: None,
+            before: None,
+        }
+    }
+
+    /// The violations of the workspace on `day` if the last command left them (see `checked`).
+    pub fn violations_on(&self, day: NaiveDate) -> Option<&[Violation]> {
+        self.checked
+            .as_ref()
+            .filter(|(d, _)| *d == day)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// The before-check of a command: the kept violations when they are of `today`.
+    fn before_check(&mut self, today: NaiveDate) -> Vec<Violation> {
+        match self.before.take() {
+            Some((d, v)) if d == today => v,
+            _ => rules::check_all(&self.ws, today),
         }
     }
 
@@ -225,6 +249,15 @@ impl Desk {
     }
 
     pub fn apply(&mut self, cmd: Command, ctx: &mut Ctx) -> Result<Outcome, CommandError> {
+        // Whatever the command does, the kept check no longer describes `ws` afterwards unless
+        // `finish` stores a new one.
+        self.before = self.checked.take();
+        let result = self.apply_command(cmd, ctx);
+        self.before = None;
+        result
+    }
+
+    fn apply_command(&mut self, cmd: Command, ctx: &mut Ctx) -> Result<Outcome, CommandError> {
         match cmd {
             Command::ReplaceAll { workspace, summary } => {
                 let blocks: Vec<_> = rules::check_all(&workspace, ctx.today)
@@ -273,7 +306,7 @@ impl Desk {
             }
             Command::Merge { records, summary } => self.merge(records, summary, ctx),
             Command::Save { id, data, base_rev } => {
-                let before_v = rules::check_all(&self.ws, ctx.today);
+                let before_v = self.before_check(ctx.today);
                 let (changes, main_id, action) = match id {
                     None => {
                         if let Some(v) = super::supervision_rules::new_record_guard(&data)
@@ -296,7 +329,7 @@ impl Desk {
                 self.finish(changes, main_id, action, &before_v, ctx)
             }
             Command::Delete { kind, id } => {
-                let before_v = rules::check_all(&self.ws, ctx.today);
+                let before_v = self.before_check(ctx.today);
                 let changes = self.delete(kind, &id, ctx)?;
                 self.finish(changes, id, AuditAction::Delete, &before_v, ctx)
             }
@@ -309,7 +342,7 @@ impl Desk {
                         refused: Vec::new(),
                     });
                 }
-                let before_v = rules::check_all(&self.ws, ctx.today);
+                let before_v = self.before_check(ctx.today);
                 let mut changes = Vec::new();
                 let mut first = None;
                 for item in items {
@@ -351,7 +384,7 @@ impl Desk {
                 Ok(out)
             }
             Command::Act { id, act, base_rev } => {
-                let before_v = rules::check_all(&self.ws, ctx.today);
+                let before_v = self.before_check(ctx.today);
                 let changes = self.act(&id, &act, base_rev, ctx)?;
                 let kind = act.kind();
                 let label = self.ws.label_of(kind, &id);
@@ -389,7 +422,7 @@ impl Desk {
                 if !guards.is_empty() {
                     return Err(CommandError::Rejected(guards));
                 }
-                let before_v = rules::check_all(&self.ws, ctx.today);
+                let before_v = self.before_check(ctx.today);
                 let mut changes = Vec::new();
                 let mut first = None;
                 for data in items {
@@ -446,9 +479,11 @@ impl Desk {
         };
         let touched: Vec<&str> = changes.iter().map(|c| c.after.meta().id.as_str()).collect();
         let warnings = after_v
-            .into_iter()
+            .iter()
             .filter(|v| v.severity != Severity::Block && touched.contains(&v.id.as_str()))
+            .cloned()
             .collect();
+        self.checked = Some((ctx.today, after_v));
         self.record(
             ctx,
             action,
@@ -474,7 +509,7 @@ impl Desk {
         summary: Text,
         ctx: &mut Ctx,
     ) -> Result<Outcome, CommandError> {
-        let before_v = rules::check_all(&self.ws, ctx.today);
+        let before_v = self.before_check(ctx.today);
         let mut set = records;
         let mut refused: Vec<Violation> = Vec::new();
         // A record that brings a new Block is left out and the rest tried again (a few rounds: a
@@ -997,6 +1032,7 @@ impl Desk {
     }
 
     pub fn undo(&mut self, ctx: &mut Ctx) -> Result<Text, CommandError> {
+        self.checked = None;
         let step = self.undo.pop().ok_or(CommandError::NothingToUndo)?;
         match &step.body {
             Body::Patch(changes) => {
@@ -1025,6 +1061,7 @@ impl Desk {
     }
 
     pub fn redo(&mut self, ctx: &mut Ctx) -> Result<Text, CommandError> {
+        self.checked = None;
         let step = self.redo.pop().ok_or(CommandError::NothingToRedo)?;
         match &step.body {
             Body::Patch(changes) => {

@@ -40,30 +40,34 @@ pub fn due<'a>(
     as_of: NaiveDate,
     scope: &DelegationScope,
 ) -> Vec<&'a Rec<DelegationData>> {
-    // (park, township) pairs entrusted on `as_of`, built once.
-    let entrusted: HashSet<(&str, &str)> = ws
-        .entrustments
+    let entrusted = entrusted_on(ws, as_of);
+    ws.delegations
+        .iter_live()
+        .filter(|r| is_due(&r.data, as_of, &entrusted) && in_scope(ws, &r.data, scope))
+        .collect()
+}
+
+/// The (park, township) pairs entrusted on `as_of`: what `is_due` needs, built once per date.
+pub fn entrusted_on(ws: &Workspace, as_of: NaiveDate) -> HashSet<(&str, &str)> {
+    ws.entrustments
         .iter_live()
         .filter(|e| e.data.in_force_on(as_of))
         .map(|e| (e.data.park_id.as_str(), e.data.township_id.as_str()))
-        .collect();
-    ws.delegations
-        .iter_live()
-        .filter(|r| {
-            let d = &r.data;
-            matches!(
-                d.lifecycle,
-                Lifecycle::Approved | Lifecycle::HandedOver | Lifecycle::Suspended
-            ) && d.effective_from.is_some_and(|f| f <= as_of)
-                && in_scope(ws, d, scope)
-                && match &d.territory {
-                    Territory::EntrustedTownships { township_ids } => township_ids
-                        .iter()
-                        .all(|t| entrusted.contains(&(d.park_id.as_str(), t.as_str()))),
-                    _ => true,
-                }
-        })
         .collect()
+}
+
+/// Whether one delegation is due on `as_of` (see `due`).
+pub fn is_due(d: &DelegationData, as_of: NaiveDate, entrusted: &HashSet<(&str, &str)>) -> bool {
+    matches!(
+        d.lifecycle,
+        Lifecycle::Approved | Lifecycle::HandedOver | Lifecycle::Suspended
+    ) && d.effective_from.is_some_and(|f| f <= as_of)
+        && match &d.territory {
+            Territory::EntrustedTownships { township_ids } => township_ids
+                .iter()
+                .all(|t| entrusted.contains(&(d.park_id.as_str(), t.as_str()))),
+            _ => true,
+        }
 }
 
 /// The latest verdicts of the due delegations on `as_of` (from the inspection checks).

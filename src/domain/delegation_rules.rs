@@ -1,13 +1,14 @@
 //! Rules of delegation BR-B1..B14 and the signals inspectors see (shared/domain.md §5.B, §6.1).
 //! Blocks stop a command; warnings stand until fixed or explained; signals are hints.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
 use super::delegation::{
     CapacityConclusion, DelegationData, Grantor, Lifecycle, Reception, Territory,
 };
+use super::entrustment::EntrustmentData;
 use super::org::OrgKind;
 use super::power::{
     Delegability, HolderLevel, PowerCategory, PowerItemData, PowerType, ProcessLink,
@@ -107,10 +108,34 @@ pub fn power_items(ws: &Workspace, out: &mut Vec<Violation>) {
 }
 
 /// Whether `township` is entrusted to `park` on `day`.
-fn entrusted(ws: &Workspace, park: &str, township: &str, day: NaiveDate) -> bool {
-    ws.entrustments.iter_live().any(|e| {
-        e.data.park_id == park && e.data.township_id == township && e.data.in_force_on(day)
-    })
+/// Entrustments by (park, township), built once per check: every delegation over townships asks.
+struct Entrusted<'a>(HashMap<(&'a str, &'a str), Vec<&'a EntrustmentData>>);
+
+impl<'a> Entrusted<'a> {
+    fn of(ws: &'a Workspace) -> Self {
+        let mut map: HashMap<(&str, &str), Vec<&EntrustmentData>> = HashMap::new();
+        for e in ws.entrustments.iter_live() {
+            map.entry((e.data.park_id.as_str(), e.data.township_id.as_str()))
+                .or_default()
+                .push(&e.data);
+        }
+        Entrusted(map)
+    }
+
+    fn on(&self, park: &str, township: &str, day: NaiveDate) -> bool {
+        self.0
+            .get(&(park, township))
+            .is_some_and(|es| es.iter().any(|e| e.in_force_on(day)))
+    }
+}
+
+/// Live delegations grouped by park (the per-park rules would otherwise scan them once per park).
+fn by_park(ws: &Workspace) -> HashMap<&str, Vec<&Rec<DelegationData>>> {
+    let mut map: HashMap<&str, Vec<&Rec<DelegationData>>> = HashMap::new();
+    for d in ws.delegations.iter_live() {
+        map.entry(d.data.park_id.as_str()).or_default().push(d);
+    }
+    map
 }
 
 fn month_of(d: NaiveDate) -> String {
@@ -120,6 +145,7 @@ fn month_of(d: NaiveDate) -> String {
 /// Delegation rules for every live delegation, as of `as_of`.
 pub fn delegations(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
     let mut open: BTreeMap<(&str, &str), Vec<&Rec<DelegationData>>> = BTreeMap::new();
+    let entrusted = Entrusted::of(ws);
     for r in ws.delegations.iter_live() {
         let (id, d, k) = (r.id(), &r.data, Kind::Delegation);
         let Some(item) = ws.power_items.live(&d.power_item_id) else {
@@ -195,7 +221,7 @@ pub fn delegations(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
                 Text::new("承办机构不存在", "The receiving body does not exist"),
             ));
         }
-        grantor_and_territory(ws, id, d, item, &park.data.name_zh, as_of, out);
+        grantor_and_territory(ws, &entrusted, id, d, item, &park.data.name_zh, as_of, out);
         approval(id, d, item, out);
         enforcement_body(ws, id, d, item, out);
         signals(id, d, item, as_of, out);
@@ -220,13 +246,16 @@ pub fn delegations(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
             }
         }
     }
-    chains(ws, out);
-    enforcement_bodies_per_park(ws, out);
+    let parks = by_park(ws);
+    chains(ws, &parks, out);
+    enforcement_bodies_per_park(ws, &parks, out);
 }
 
 /// BR-B2, BR-B3, BR-B4.
+#[allow(clippy::too_many_arguments)]
 fn grantor_and_territory(
     ws: &Workspace,
+    entrusted: &Entrusted,
     id: &str,
     d: &DelegationData,
     item: &PowerItemData,
@@ -272,12 +301,12 @@ fn grantor_and_territory(
                 let day = d.effective_from.unwrap_or(as_of);
                 for t in township_ids {
                     let name = ws.label_of(Kind::Township, t);
-                    if !entrusted(ws, &d.park_id, t, day) {
+                    if !entrusted.on(&d.park_id, t, day) {
                         out.push(v("BR-B4", Severity::Block, Some("S2.2"), k, id, Some("territory"), Text::new(
                             format!("{name}在 {day} 未托管给{park_name}：社会管理和执法权只能在托管乡镇区域内行使"),
                             format!("{name} is not entrusted to {park_name} on {day}: social and enforcement powers apply only inside entrusted townships"),
                         )));
-                    } else if d.lifecycle.is_open() && !entrusted(ws, &d.park_id, t, as_of) && as_of > day {
+                    } else if d.lifecycle.is_open() && !entrusted.on(&d.park_id, t, as_of) && as_of > day {
                         out.push(v("BR-B4", Severity::Warn, Some("S2.2"), k, id, Some("territory"), Text::new(
                             format!("{name}的托管已于 {as_of} 前结束：该赋权需收回或调整"),
                             format!("The entrustment of {name} ended before {as_of}: this delegation needs to be revoked or adjusted"),
@@ -554,7 +583,11 @@ fn signals(
 }
 
 /// BR-B13: a park with some but not all items of an approval chain delegated ("你放我不放").
-fn chains(ws: &Workspace, out: &mut Vec<Violation>) {
+fn chains(
+    ws: &Workspace,
+    by_park: &HashMap<&str, Vec<&Rec<DelegationData>>>,
+    out: &mut Vec<Violation>,
+) {
     let mut chain_items: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for item in ws.power_items.iter_live() {
         for tag in &item.data.chain_tags {
@@ -566,12 +599,13 @@ fn chains(ws: &Workspace, out: &mut Vec<Violation>) {
     }
     for park in ws.parks.iter_live() {
         for (tag, items) in &chain_items {
-            let delegated: Vec<&Rec<DelegationData>> = ws
-                .delegations
-                .iter_live()
+            let delegated: Vec<&Rec<DelegationData>> = by_park
+                .get(park.id())
+                .into_iter()
+                .flatten()
+                .copied()
                 .filter(|d| {
-                    d.data.park_id == park.id()
-                        && items.contains(d.data.power_item_id.as_str())
+                    items.contains(d.data.power_item_id.as_str())
                         && d.data.lifecycle.is_approved_or_later()
                 })
                 .collect();
@@ -605,11 +639,14 @@ fn chains(ws: &Workspace, out: &mut Vec<Violation>) {
 }
 
 /// BR-B5, second half: one unified enforcement body per park once enforcement is delegated.
-fn enforcement_bodies_per_park(ws: &Workspace, out: &mut Vec<Violation>) {
+fn enforcement_bodies_per_park(
+    ws: &Workspace,
+    by_park: &HashMap<&str, Vec<&Rec<DelegationData>>>,
+    out: &mut Vec<Violation>,
+) {
     for park in ws.parks.iter_live() {
-        let has_enf = ws.delegations.iter_live().any(|d| {
-            d.data.park_id == park.id()
-                && d.data.lifecycle.is_open()
+        let has_enf = by_park.get(park.id()).into_iter().flatten().any(|d| {
+            d.data.lifecycle.is_open()
                 && ws
                     .power_items
                     .live(&d.data.power_item_id)

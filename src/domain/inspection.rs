@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::delegation::{DelegationData, Verdict};
-use super::delegation_metrics::{self, DelegationScope};
+use super::delegation_metrics;
 use super::meta::{DocRef, Id, Period, Timestamp};
 use super::text::Text;
 use super::transition::StateChange;
@@ -346,15 +346,55 @@ pub fn due_in_campaign<'a>(
     campaign: &InspectionCampaignData,
     as_of: NaiveDate,
 ) -> Vec<&'a Rec<DelegationData>> {
-    let parks: HashSet<&str> = campaign.scope_parks.iter().map(String::as_str).collect();
+    due_among(ws, ws.delegations.iter_live(), campaign, as_of)
+}
+
+/// Live delegations grouped by park. A province has many campaigns of a few parks each, so
+/// whoever looks at every campaign (the rules) builds this once instead of scanning per campaign.
+pub struct DelegationsByPark<'a>(HashMap<&'a str, Vec<&'a Rec<DelegationData>>>);
+
+impl<'a> DelegationsByPark<'a> {
+    pub fn of(ws: &'a Workspace) -> Self {
+        let mut map: HashMap<&str, Vec<&Rec<DelegationData>>> = HashMap::new();
+        for d in ws.delegations.iter_live() {
+            map.entry(d.data.park_id.as_str()).or_default().push(d);
+        }
+        DelegationsByPark(map)
+    }
+
+    /// The delegations of a campaign's parks (each park once).
+    pub fn of_campaign(&self, campaign: &InspectionCampaignData) -> Vec<&'a Rec<DelegationData>> {
+        let parks: HashSet<&str> = campaign.scope_parks.iter().map(String::as_str).collect();
+        parks
+            .into_iter()
+            .filter_map(|p| self.0.get(p))
+            .flatten()
+            .copied()
+            .collect()
+    }
+}
+
+/// [`due_in_campaign`] over given candidates (e.g. from [`DelegationsByPark::of_campaign`]).
+pub fn due_among<'a>(
+    ws: &'a Workspace,
+    candidates: impl Iterator<Item = &'a Rec<DelegationData>>,
+    campaign: &InspectionCampaignData,
+    as_of: NaiveDate,
+) -> Vec<&'a Rec<DelegationData>> {
+    let parks = &campaign.scope_parks;
     let depts: HashSet<&str> = campaign.scope_depts.iter().map(String::as_str).collect();
-    delegation_metrics::due(ws, campaign.end_or(as_of), &DelegationScope::City)
-        .into_iter()
-        .filter(|r| parks.contains(r.data.park_id.as_str()))
+    let as_of = campaign.end_or(as_of);
+    let entrusted = delegation_metrics::entrusted_on(ws, as_of);
+    let mut due: Vec<&Rec<DelegationData>> = candidates
+        .filter(|r| parks.iter().any(|p| *p == r.data.park_id))
+        .filter(|r| delegation_metrics::is_due(&r.data, as_of, &entrusted))
         .filter(|r| {
             depts.is_empty() || source_dept(ws, &r.data).is_some_and(|d| depts.contains(d.as_str()))
         })
-        .collect()
+        .collect();
+    // In id order whatever the candidates' order, as the whole-table scan gives.
+    due.sort_by(|a, b| a.id().cmp(b.id()));
+    due
 }
 
 /// The department that holds the delegated power by law (the item's source department).
@@ -391,14 +431,20 @@ pub fn unchecked_in_campaign<'a>(
     campaign: &InspectionCampaignData,
     as_of: NaiveDate,
 ) -> Vec<&'a Rec<DelegationData>> {
+    unchecked_among(ws, campaign_id, due_in_campaign(ws, campaign, as_of))
+}
+
+/// [`unchecked_in_campaign`] of the campaign's due delegations already found.
+pub fn unchecked_among<'a>(
+    ws: &Workspace,
+    campaign_id: &str,
+    due: Vec<&'a Rec<DelegationData>>,
+) -> Vec<&'a Rec<DelegationData>> {
     let done: HashSet<&str> = ws
         .inspection_checks
         .iter_live()
         .filter(|c| c.data.campaign_id == campaign_id && c.data.verdict.is_some())
         .filter_map(|c| c.data.target.delegation())
         .collect();
-    due_in_campaign(ws, campaign, as_of)
-        .into_iter()
-        .filter(|d| !done.contains(d.id()))
-        .collect()
+    due.into_iter().filter(|d| !done.contains(d.id())).collect()
 }

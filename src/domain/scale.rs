@@ -204,7 +204,11 @@ pub fn generate(size: Size, seed: u64) -> Workspace {
                 rename(&mut fields, region);
             }
             let id = ids[&r.meta().id].clone();
-            g.put_fields(r.kind(), r.meta(), id.clone(), fields.clone());
+            if region == 0 {
+                g.out.put(r.clone());
+            } else {
+                g.put_fields(r.kind(), r.meta(), id.clone(), fields.clone());
+            }
             match r.kind() {
                 Kind::Delegation => {
                     for (v, map) in items.iter().enumerate().skip(1) {
@@ -296,7 +300,10 @@ impl Gen {
     /// (it always does: the fields came from a record of the same kind) is skipped.
     fn put_fields(&mut self, kind: Kind, template: &Meta, id: String, fields: Value) {
         let mut meta = template.clone();
+        // A copy is never the public or reported fact its template may be: only region 0 (the
+        // demo itself, stored through `out.put`) keeps the template's provenance.
         meta.id = id;
+        meta.provenance = Provenance::Sample;
         if let Ok(rec) = Record::from_fields(kind, meta, fields) {
             self.out.put(rec);
         }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 
 use super::accountability::{AccountabilityForm, AccountabilityStatus};
-use super::delegation::Verdict;
+use super::delegation::{DelegationData, Verdict};
 use super::delegation_metrics::rate_of;
 use super::finding::{FindingCategory, FindingStatus, Motive};
 use super::inspection::{
@@ -29,8 +29,11 @@ pub fn delegating_departments(
     if !campaign.scope_depts.is_empty() {
         return campaign.scope_depts.iter().cloned().collect();
     }
-    due_in_campaign(ws, campaign, as_of)
-        .into_iter()
+    departments_of(ws, &due_in_campaign(ws, campaign, as_of))
+}
+
+fn departments_of(ws: &Workspace, due: &[&Rec<DelegationData>]) -> BTreeSet<Id> {
+    due.iter()
         .filter_map(|d| source_dept(ws, &d.data).cloned())
         .collect()
 }
@@ -69,6 +72,25 @@ pub fn department_coverage(ws: &Workspace, campaign_id: &str, as_of: NaiveDate) 
         return Ratio { num: 0, den: 0 };
     };
     let wanted = delegating_departments(ws, &c.data, as_of);
+    coverage_of(ws, campaign_id, &wanted)
+}
+
+/// [`department_coverage`] of a campaign whose due delegations are already found.
+pub fn department_coverage_among(
+    ws: &Workspace,
+    campaign_id: &str,
+    campaign: &InspectionCampaignData,
+    due: &[&Rec<DelegationData>],
+) -> Ratio {
+    let wanted = if campaign.scope_depts.is_empty() {
+        departments_of(ws, due)
+    } else {
+        campaign.scope_depts.iter().cloned().collect()
+    };
+    coverage_of(ws, campaign_id, &wanted)
+}
+
+fn coverage_of(ws: &Workspace, campaign_id: &str, wanted: &BTreeSet<Id>) -> Ratio {
     let checked: BTreeSet<Id> = departments_checked(ws, campaign_id)
         .into_values()
         .flatten()

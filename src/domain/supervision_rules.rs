@@ -255,6 +255,7 @@ fn teams(ws: &Workspace, out: &mut Vec<Violation>) {
 /// verdict once fieldwork is over).
 fn campaigns(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
     let k = Kind::InspectionCampaign;
+    let by_park = super::inspection::DelegationsByPark::of(ws);
     for r in ws.inspection_campaigns.iter_live() {
         let (id, c) = (r.id(), &r.data);
         if blank(&c.title) {
@@ -357,7 +358,9 @@ fn campaigns(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
             ));
         }
         if c.status.fieldwork_done() {
-            let coverage = super::supervision_metrics::department_coverage(ws, id, as_of);
+            let due =
+                super::inspection::due_among(ws, by_park.of_campaign(c).into_iter(), c, as_of);
+            let coverage = super::supervision_metrics::department_coverage_among(ws, id, c, &due);
             if coverage.num < coverage.den {
                 out.push(v(
                     "BR-E1",
@@ -379,7 +382,7 @@ fn campaigns(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
                     ),
                 ));
             }
-            let unchecked = super::inspection::unchecked_in_campaign(ws, id, c, as_of).len();
+            let unchecked = super::inspection::unchecked_among(ws, id, due).len();
             if unchecked > 0 {
                 out.push(v(
                     "BR-E2",

@@ -10,6 +10,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod packed;
 
 use std::collections::BTreeMap;
 
@@ -101,10 +102,21 @@ impl Stored {
         serde_json::to_string(self).map_err(|e| StoreError::Other(e.to_string()))
     }
 
+    /// The value kept in storage: the JSON, packed when large (`packed`).
+    pub fn encode(&self) -> Result<String, StoreError> {
+        packed::encode(self.to_json()?).map_err(|e| StoreError::Other(e.to_string()))
+    }
+
     /// Reads a stored value, upgrading an older schema like an imported file. The notes say what
     /// was upgraded or could not be read (an unreadable audit log is dropped with a note).
     pub fn from_json(raw: &str) -> Result<(Stored, Vec<Text>), Text> {
-        let mut value: serde_json::Value = serde_json::from_str(raw).map_err(|e| {
+        let raw = packed::decode(raw).map_err(|e| {
+            Text::new(
+                format!("已保存的数据已损坏，无法解压（{e}）"),
+                format!("The saved data is damaged and cannot be unpacked ({e})"),
+            )
+        })?;
+        let mut value: serde_json::Value = serde_json::from_str(&raw).map_err(|e| {
             Text::new(
                 format!(
                     "已保存的数据无法读取：第 {} 行第 {} 列（{e}）",
@@ -318,7 +330,7 @@ impl Saver {
                 known: self.seen.clone(),
             });
         }
-        set_giving_way(store, KEY_STATE, &stored.to_json()?)?;
+        set_giving_way(store, KEY_STATE, &stored.encode()?)?;
         let next = format!("{}:{}", marker_number(&current) + 1, self.tab);
         store.set(KEY_SEQ, &next)?;
         self.seen = next;
@@ -347,7 +359,7 @@ impl Saver {
 
 /// Keeps this tab's state under its own conflict key (one per tab, rewritten on each call).
 pub fn stash_conflict(store: &mut dyn Store, stored: &Stored, key: &str) -> Result<(), StoreError> {
-    store.set(key, &stored.to_json()?)
+    store.set(key, &stored.encode()?)
 }
 
 pub fn conflict_key(tab_started: Timestamp) -> String {
@@ -488,7 +500,8 @@ pub fn take_backup(
     now: Timestamp,
     policy: BackupPolicy,
 ) -> Result<BackupInfo, StoreError> {
-    let value = serde_json::to_string(snapshot).map_err(|e| StoreError::Other(e.to_string()))?;
+    let json = serde_json::to_string(snapshot).map_err(|e| StoreError::Other(e.to_string()))?;
+    let value = packed::encode(json).map_err(|e| StoreError::Other(e.to_string()))?;
     let records = crate::domain::workspace::Kind::ALL
         .iter()
         .map(|k| snapshot.records.count_live(*k))
@@ -526,6 +539,12 @@ pub fn read_backup(store: &dyn Store, key: &str) -> Result<Snapshot, Text> {
         .get(key)
         .map_err(|e| e.text())?
         .ok_or_else(|| Text::new("该备份已不存在", "This backup no longer exists"))?;
+    let raw = packed::decode(&raw).map_err(|e| {
+        Text::new(
+            format!("备份已损坏（{e}）"),
+            format!("The backup is damaged ({e})"),
+        )
+    })?;
     let value: serde_json::Value = serde_json::from_str(&raw).map_err(|e| {
         Text::new(
             format!("备份无法读取（{e}）"),
@@ -594,7 +613,7 @@ pub fn export_reminder_due(
 
 /// Keeps the current state before an import replaces it.
 pub fn backup_before_import(store: &mut dyn Store, stored: &Stored) -> Result<(), StoreError> {
-    store.set(KEY_IMPORT_BACKUP, &stored.to_json()?)
+    store.set(KEY_IMPORT_BACKUP, &stored.encode()?)
 }
 
 pub fn import_backup(store: &dyn Store) -> Result<Option<Stored>, Text> {

@@ -253,7 +253,11 @@ impl AppState {
         let desk = RwSignal::new(desk);
         let checks = Memo::new(move |_| {
             let day = as_of.get();
-            Arc::new(desk.with(|d| ViolationIndex::check(d.ws(), day)))
+            // The last command's after-check when it is of this day (no second full check).
+            Arc::new(desk.with(|d| match d.violations_on(day) {
+                Some(v) => ViolationIndex::new(v.to_vec()),
+                None => ViolationIndex::check(d.ws(), day),
+            }))
         });
         let state = AppState {
             desk,
