@@ -386,7 +386,7 @@ pub fn due_among<'a>(
     let as_of = campaign.end_or(as_of);
     let entrusted = delegation_metrics::entrusted_on(ws, as_of);
     let mut due: Vec<&Rec<DelegationData>> = candidates
-        .filter(|r| parks.iter().any(|p| *p == r.data.park_id))
+        .filter(|r| parks.contains(&r.data.park_id))
         .filter(|r| delegation_metrics::is_due(&r.data, as_of, &entrusted))
         .filter(|r| {
             depts.is_empty() || source_dept(ws, &r.data).is_some_and(|d| depts.contains(d.as_str()))
