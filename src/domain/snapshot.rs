@@ -218,50 +218,57 @@ pub fn to_json(s: &Snapshot) -> Result<String, SnapshotError> {
 /// Canonical JSON: object keys sorted by their UTF-8 bytes, no whitespace, strings and numbers
 /// as serde_json writes them. Independent of how the file was laid out or its key order.
 pub fn canonical(v: &Value) -> String {
-    let mut out = String::new();
-    write_canonical(v, &mut out);
-    out
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes valid UTF-8.
+    let _ = write_canonical(v, &mut out, None);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn write_canonical(v: &Value, out: &mut String) {
+/// Streams the canonical JSON of `v` (without the top-level key `skip`) into `out`: the checksum
+/// of a province-size file is taken without building its canonical text or copying its tree.
+fn write_canonical<W: std::io::Write>(
+    v: &Value,
+    out: &mut W,
+    skip: Option<&str>,
+) -> std::io::Result<()> {
     match v {
         Value::Object(m) => {
-            let mut keys: Vec<&String> = m.keys().collect();
+            let mut keys: Vec<&String> = m.keys().filter(|k| Some(k.as_str()) != skip).collect();
             keys.sort();
-            out.push('{');
+            out.write_all(b"{")?;
             for (n, k) in keys.into_iter().enumerate() {
                 if n > 0 {
-                    out.push(',');
+                    out.write_all(b",")?;
                 }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
+                serde_json::to_writer(&mut *out, k)?;
+                out.write_all(b":")?;
                 if let Some(x) = m.get(k) {
-                    write_canonical(x, out);
+                    write_canonical(x, out, None)?;
                 }
             }
-            out.push('}');
+            out.write_all(b"}")
         }
         Value::Array(a) => {
-            out.push('[');
+            out.write_all(b"[")?;
             for (n, x) in a.iter().enumerate() {
                 if n > 0 {
-                    out.push(',');
+                    out.write_all(b",")?;
                 }
-                write_canonical(x, out);
+                write_canonical(x, out, None)?;
             }
-            out.push(']');
+            out.write_all(b"]")
         }
-        other => out.push_str(&other.to_string()),
+        other => Ok(serde_json::to_writer(&mut *out, other)?),
     }
 }
 
 /// `sha256:<hex>` of the canonical JSON of a file's top-level object without `checksum`.
 pub fn checksum_of(v: &Value) -> String {
-    let mut v = v.clone();
-    if let Some(obj) = v.as_object_mut() {
-        obj.remove("checksum");
-    }
-    let digest = Sha256::digest(canonical(&v).as_bytes());
+    let mut hasher = std::io::BufWriter::with_capacity(1 << 16, Sha256::new());
+    // Hashing cannot fail; an error here would only come from serde_json's writer.
+    let _ = write_canonical(v, &mut hasher, Some("checksum"));
+    let _ = std::io::Write::flush(&mut hasher);
+    let digest = hasher.into_parts().0.finalize();
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }
