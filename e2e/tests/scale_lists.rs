@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -43,7 +43,7 @@ fn province_1_10() -> PathBuf {
 }
 
 /// Records of one table in the file, read independently of the app.
-fn file_records(path: &PathBuf, table: &str) -> Vec<serde_json::Value> {
+fn file_records(path: &Path, table: &str) -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(path).expect("read the province file");
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     v["records"][table]
@@ -85,7 +85,7 @@ async fn drawn(b: &Browser, table: &str) -> usize {
     b.count(&format!("{table} tbody tr:not(.vspacer)")).await
 }
 
-async fn import(b: &Browser, file: &PathBuf) {
+async fn import(b: &Browser, file: &Path) {
     b.open("/data").await;
     b.wait_css("#import-file")
         .await
