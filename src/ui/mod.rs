@@ -10,6 +10,7 @@ mod panic;
 mod reports;
 mod shell;
 pub mod state;
+mod virtual_list;
 mod widgets;
 
 use leptos::prelude::*;

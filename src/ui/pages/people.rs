@@ -24,6 +24,7 @@ use crate::ui::i18n::*;
 use crate::ui::reports::ReportTools;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
+use crate::ui::virtual_list::{VirtualTable, filter_timed};
 use crate::ui::widgets::*;
 
 #[component]
@@ -72,14 +73,49 @@ struct RosterRow {
     staff_no: String,
     name: String,
     identity: PersonIdentity,
+    seat_org: Option<String>,
     seat: Option<(String, QuotaType)>,
+    work_org: String,
     work: String,
     shared: bool,
     status: Option<PersonStatus>,
     channel: EntryChannel,
     flags: Vec<TalentFlag>,
     provenance: crate::domain::meta::Provenance,
+    /// What the search box matches: staff number and name.
+    search: String,
 }
+
+impl RosterRow {
+    /// The roster's filters other than the park (applied when the rows are built).
+    fn keep(
+        &self,
+        text: &str,
+        unit: &str,
+        identity: &str,
+        status: &str,
+        only_shared: bool,
+    ) -> bool {
+        let status_ok = match status {
+            "" => true,
+            "ON_ROSTER" => self.status.is_some_and(PersonStatus::on_roster),
+            code => self.status.map(|s| s.code()) == Some(code),
+        };
+        status_ok
+            && (identity.is_empty() || self.identity.code() == identity)
+            && (unit.is_empty() || self.seat_org.as_deref() == Some(unit) || self.work_org == unit)
+            && (!only_shared
+                || self.shared
+                || matches!(
+                    self.status,
+                    Some(PersonStatus::SecondedOut | PersonStatus::SecondedIn)
+                ))
+            && (text.is_empty() || self.search.contains(text))
+    }
+}
+
+/// Height of a roster row (rem); see `VirtualTable`.
+const ROSTER_ROW_REM: f64 = 2.4;
 
 #[component]
 fn Roster(filter: ParkFilter) -> impl IntoView {
@@ -92,17 +128,11 @@ fn Roster(filter: ParkFilter) -> impl IntoView {
     let identity = RwSignal::new(String::new());
     let status = RwSignal::new("ON_ROSTER".to_string());
     let only_shared = RwSignal::new(false);
-    let rows = Memo::new(move |_| {
+    // Every person of the parks in view with what the filters test, once per change of the data,
+    // the as-of date or the park: a keystroke in the search box only scans this list.
+    let all = Memo::new(move |_| {
         let day = app.as_of.get();
         let keep = in_filter(app, filter);
-        let (t, u, idn, st, shared) = (
-            text.get(),
-            unit.get(),
-            identity.get(),
-            status.get(),
-            only_shared.get(),
-        );
-        let t = t.trim().to_string();
         app.desk.with(|d| {
             let ws = d.ws();
             let mut out: Vec<RosterRow> = Vec::new();
@@ -116,41 +146,9 @@ fn Roster(filter: ParkFilter) -> impl IntoView {
                 {
                     continue;
                 }
-                let pst = pl.map(|x| x.status);
-                match st.as_str() {
-                    "" => {}
-                    "ON_ROSTER" if pst.is_some_and(PersonStatus::on_roster) => {}
-                    "ON_ROSTER" => continue,
-                    code => {
-                        if pst.map(|s| s.code()) != Some(code) {
-                            continue;
-                        }
-                    }
-                }
-                if !idn.is_empty() && p.data.identity.code() != idn {
-                    continue;
-                }
-                if !u.is_empty() && seat_org.as_deref() != Some(u.as_str()) && work != u {
-                    continue;
-                }
-                let is_shared = seat_org
+                let shared = seat_org
                     .as_ref()
                     .is_some_and(|s| *s != work && !work.is_empty());
-                if shared
-                    && !is_shared
-                    && !matches!(
-                        pst,
-                        Some(PersonStatus::SecondedOut | PersonStatus::SecondedIn)
-                    )
-                {
-                    continue;
-                }
-                if !t.is_empty()
-                    && !p.data.staff_no.contains(&t)
-                    && !p.data.display_name.contains(&t)
-                {
-                    continue;
-                }
                 out.push(RosterRow {
                     id: p.meta.id.clone(),
                     rev: p.meta.rev,
@@ -160,22 +158,57 @@ fn Roster(filter: ParkFilter) -> impl IntoView {
                     seat: pl
                         .and_then(|x| x.seat.as_ref())
                         .map(|s| (ws.label_of(Kind::OrgUnit, &s.org_id), s.quota_type)),
+                    seat_org,
                     work: if work.is_empty() {
                         String::new()
                     } else {
                         ws.label_of(Kind::OrgUnit, &work)
                     },
-                    shared: is_shared,
-                    status: pst,
+                    work_org: work,
+                    shared,
+                    status: pl.map(|x| x.status),
                     channel: p.data.entry_channel,
                     flags: p.data.talent_flags.clone(),
                     provenance: p.meta.provenance,
+                    // A separator no one types keeps a match within one of the two.
+                    search: format!("{}\u{1f}{}", p.data.staff_no, p.data.display_name),
                 });
             }
             out.sort_by(|a, b| a.staff_no.cmp(&b.staff_no));
             out
         })
     });
+    // Positions in `all` of the rows the filters keep: the per-keystroke work.
+    let shown = Memo::new(move |_| {
+        let (t, u, idn, st, sh) = (
+            text.get(),
+            unit.get(),
+            identity.get(),
+            status.get(),
+            only_shared.get(),
+        );
+        let t = t.trim();
+        all.with(|rows| {
+            filter_timed(|| {
+                rows.iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.keep(t, &u, &idn, &st, sh))
+                    .map(|(i, _)| i as u32)
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let window = move |range: std::ops::Range<usize>| {
+        all.with(|rows| {
+            shown.with(|s| {
+                let end = range.end.min(s.len());
+                s[range.start.min(end)..end]
+                    .iter()
+                    .filter_map(|&i| rows.get(i as usize).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let unit_opts = move || {
         let keep = in_filter(app, filter);
         app.desk.with(|d| {
@@ -187,10 +220,37 @@ fn Roster(filter: ParkFilter) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let row = move |r: RosterRow| {
+        let id = r.id.clone();
+        let id_edit = id.clone();
+        let rev = r.rev;
+        let identity = r.identity;
+        let status = r.status;
+        let channel = r.channel;
+        let flags = r.flags.clone();
+        let seat = r.seat.clone();
+        let seat_title = seat.as_ref().map(|s| s.0.clone());
+        view! {
+            <tr data-id=id.clone() data-staff-no=r.staff_no.clone() class:shared=r.shared>
+                <td>{r.staff_no.clone()}</td>
+                <th scope="row" title=r.name.clone()>{r.name.clone()} " " <ProvenanceBadge provenance=r.provenance /></th>
+                <td class="small">{move || identity.label(lang())}</td>
+                <td class="small" title=seat_title>{seat.map(|(o, t)| view! { {o} " · " <span class="muted">{move || t.label(lang())}</span> })}</td>
+                <td class="small" title=r.work.clone()>{r.work.clone()} {r.shared.then(|| view! { " " <span class="badge badge-public">{t!(i18n, ppl_shared)}</span> })}</td>
+                <td class="small">{move || status.map(|s| s.label(lang())).unwrap_or("—")}</td>
+                <td class="small">{move || channel.label(lang())}{move || flags.iter().map(|f| format!(" · {}", f.label(lang()))).collect::<String>()}</td>
+                <td>{record_issues(app, Kind::Person, id.clone())}</td>
+                <td class="actions">
+                    <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
+                    " " <DeleteButton kind=Kind::Person id=id.clone() />
+                </td>
+            </tr>
+        }
+    };
     view! {
         <section class="block" id="roster">
             <div class="block-head">
-                <h2>{t!(i18n, ppl_roster_title)} " (" <span id="roster-count">{move || rows.with(|r| r.len())}</span> ")"</h2>
+                <h2>{t!(i18n, ppl_roster_title)} " (" <span id="roster-count">{move || shown.with(|r| r.len())}</span> ")"</h2>
                 <span class="head-actions"><ReportTools key="roster" report=crate::reports::people::roster /> <button class="btn btn-primary" id="person-new" on:click=move |_| edit.set(Editing::New)>{t!(i18n, ppl_person_new)}</button></span>
             </div>
             <p class="hint">{t!(i18n, ppl_roster_hint)}</p>
@@ -219,52 +279,22 @@ fn Roster(filter: ParkFilter) -> impl IntoView {
                     </select></div>
                 {checkbox("roster-shared", t!(i18n, ppl_only_shared), only_shared)}
             </div>
-            <table class="table table-compact" id="roster-table">
+            <VirtualTable id="roster-list" table_id="roster-table" table_class="table-compact" columns=9 row_rem=ROSTER_ROW_REM
+                label=Signal::derive(move || t_string!(i18n, ppl_roster_title).to_string())
+                len=Signal::derive(move || shown.with(|s| s.len()))
+                window key=|r: &RosterRow| (r.id.clone(), r.rev) row>
                 <thead><tr>
-                    <th scope="col">{t!(i18n, ppl_staff_no)}</th>
-                    <th scope="col">{t!(i18n, ppl_name)}</th>
-                    <th scope="col">{t!(i18n, ppl_identity)}</th>
+                    <th scope="col" style:width="10rem">{t!(i18n, ppl_staff_no)}</th>
+                    <th scope="col" style:width="11rem">{t!(i18n, ppl_name)}</th>
+                    <th scope="col" style:width="7rem">{t!(i18n, ppl_identity)}</th>
                     <th scope="col">{t!(i18n, ppl_seat)}</th>
                     <th scope="col">{t!(i18n, ppl_work)}</th>
-                    <th scope="col">{t!(i18n, col_status)}</th>
-                    <th scope="col">{t!(i18n, ppl_channel)}</th>
+                    <th scope="col" style:width="6rem">{t!(i18n, col_status)}</th>
+                    <th scope="col" style:width="9rem">{t!(i18n, ppl_channel)}</th>
                     <th scope="col">{t!(i18n, col_issues)}</th>
-                    <th scope="col">{t!(i18n, col_actions)}</th>
+                    <th scope="col" style:width="8.5rem">{t!(i18n, col_actions)}</th>
                 </tr></thead>
-                <tbody>
-                    <For each=move || rows.with(|r| r.iter().take(MAX_ROWS).cloned().collect::<Vec<_>>()) key=|r| (r.id.clone(), r.rev) let:r>
-                        {
-                            let id = r.id.clone();
-                            let id_edit = id.clone();
-                            let rev = r.rev;
-                            let identity = r.identity;
-                            let status = r.status;
-                            let channel = r.channel;
-                            let flags = r.flags.clone();
-                            let seat = r.seat.clone();
-                            view! {
-                                <tr data-id=id.clone() data-staff-no=r.staff_no.clone() class:shared=r.shared>
-                                    <td class="nowrap">{r.staff_no.clone()}</td>
-                                    <th scope="row">{r.name.clone()} " " <ProvenanceBadge provenance=r.provenance /></th>
-                                    <td class="small">{move || identity.label(lang())}</td>
-                                    <td class="small">{seat.map(|(o, t)| view! { {o} <br /> <span class="muted">{move || t.label(lang())}</span> })}</td>
-                                    <td class="small">{r.work.clone()} {r.shared.then(|| view! { " " <span class="badge badge-public">{t!(i18n, ppl_shared)}</span> })}</td>
-                                    <td class="small">{move || status.map(|s| s.label(lang())).unwrap_or("—")}</td>
-                                    <td class="small">{move || channel.label(lang())}{move || flags.iter().map(|f| format!(" · {}", f.label(lang()))).collect::<String>()}</td>
-                                    <td>{record_issues(app, Kind::Person, id.clone())}</td>
-                                    <td class="actions">
-                                        <button class="btn btn-small" data-action="edit" on:click=move |_| edit.set(Editing::Edit(id_edit.clone(), rev))>{t!(i18n, edit)}</button>
-                                        " " <DeleteButton kind=Kind::Person id=id.clone() />
-                                    </td>
-                                </tr>
-                            }
-                        }
-                    </For>
-                </tbody>
-            </table>
-            <Show when=move || rows.with(|r| r.len() > MAX_ROWS)>
-                <p class="hint" id="roster-more">{t!(i18n, ppl_more_rows)}</p>
-            </Show>
+            </VirtualTable>
         </section>
     }
 }

@@ -19,6 +19,7 @@ use crate::ui::i18n::*;
 use crate::ui::reports::ReportTools;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::use_lang;
+use crate::ui::virtual_list::{VirtualTable, filter_timed};
 use crate::ui::widgets::*;
 
 /// Filters of the delegation list, set by the matrix and the search box.
@@ -288,14 +289,40 @@ fn grantor_label(app: AppState, g: &Grantor, lang: Lang) -> String {
     }
 }
 
+/// One line of the delegation list, with what the search box matches.
+#[derive(Clone, Debug, PartialEq)]
+struct DelegationRow {
+    id: String,
+    rev: u32,
+    provenance: crate::domain::meta::Provenance,
+    grantor: Grantor,
+    mode: DelegationMode,
+    lifecycle: Lifecycle,
+    reception: Reception,
+    item: String,
+    park: String,
+    status: DisplayStatus,
+    issues: usize,
+    verdict: Option<Verdict>,
+    /// The delegation's label (item and park), as the search box has always matched it.
+    search: String,
+}
+
+/// Height of a delegation row (rem); see `VirtualTable`.
+const DELEGATION_ROW_REM: f64 = 2.6;
+
 #[component]
 fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
     let open = RwSignal::new(None::<String>);
-    let rows = move || {
-        let f = filter.get();
+    // The matrix's park and category (not the search text) choose the rows; built once per change
+    // of the data, the date, the checks or that choice.
+    let scope = Memo::new(move |_| filter.with(|f| (f.park.clone(), f.category)));
+    let text = Memo::new(move |_| filter.with(|f| f.text.trim().to_string()));
+    let all = Memo::new(move |_| {
+        let (park, category) = scope.get();
         let day = app.as_of.get();
         let checks = app.checks.get();
         app.desk.with(|d| {
@@ -303,43 +330,87 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
             let verdicts = crate::domain::inspection::latest_verdicts(ws, day);
             ws.delegations
                 .iter_live()
-                .filter(|r| f.park.as_ref().is_none_or(|p| &r.data.park_id == p))
+                .filter(|r| park.as_ref().is_none_or(|p| &r.data.park_id == p))
                 .filter(|r| {
-                    f.category.is_none_or(|c| {
+                    category.is_none_or(|c| {
                         ws.power_items
                             .live(&r.data.power_item_id)
                             .is_some_and(|i| i.data.category == c)
                     })
                 })
-                .filter(|r| {
-                    f.text.is_empty()
-                        || ws
-                            .label_of(Kind::Delegation, r.id())
-                            .contains(f.text.trim())
-                })
                 .map(|r| {
-                    let n = checks
-                        .of(Kind::Delegation, r.id())
-                        .filter(|v| v.severity != Severity::Info)
-                        .count();
                     let verdict = verdicts.get(r.id()).copied();
-                    (
-                        r.clone(),
-                        ws.label_of(Kind::PowerItem, &r.data.power_item_id),
-                        ws.label_of(Kind::Park, &r.data.park_id),
-                        r.data.display_status(verdict, day),
-                        n,
+                    DelegationRow {
+                        id: r.meta.id.clone(),
+                        rev: r.meta.rev,
+                        provenance: r.meta.provenance,
+                        grantor: r.data.grantor.clone(),
+                        mode: r.data.mode,
+                        lifecycle: r.data.lifecycle,
+                        reception: r.data.reception,
+                        item: ws.label_of(Kind::PowerItem, &r.data.power_item_id),
+                        park: ws.label_of(Kind::Park, &r.data.park_id),
+                        status: r.data.display_status(verdict, day),
+                        issues: checks
+                            .of(Kind::Delegation, r.id())
+                            .filter(|v| v.severity != Severity::Info)
+                            .count(),
                         verdict,
-                    )
+                        search: ws.label_of(Kind::Delegation, r.id()),
+                    }
                 })
                 .collect::<Vec<_>>()
         })
+    });
+    // Positions in `all` the search text keeps: the per-keystroke work, one scan.
+    let shown = Memo::new(move |_| {
+        text.with(|t| {
+            all.with(|rows| {
+                filter_timed(|| {
+                    crate::list_window::matching(rows.iter().map(|r| r.search.as_str()), t)
+                })
+            })
+        })
+    });
+    let window = move |range: std::ops::Range<usize>| {
+        all.with(|rows| {
+            shown.with(|s| {
+                let end = range.end.min(s.len());
+                s[range.start.min(end)..end]
+                    .iter()
+                    .filter_map(|&i| rows.get(i as usize).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let row = move |r: DelegationRow| {
+        let id = r.id.clone();
+        let id2 = id.clone();
+        let id3 = id.clone();
+        let g = r.grantor.clone();
+        let (mode, lifecycle, reception, status, verdict) =
+            (r.mode, r.lifecycle, r.reception, r.status, r.verdict);
+        view! {
+            <tr data-id=id.clone() data-status=status.code() class:row-selected=move || open.get().as_deref() == Some(id3.as_str())>
+                <th scope="row" title=r.item.clone()>{r.item.clone()} " " <ProvenanceBadge provenance=r.provenance /></th>
+                <td title=r.park.clone()>{r.park.clone()}</td>
+                <td>{move || grantor_label(app, &g, lang())} " · " {move || mode.label(lang())}</td>
+                <td>{move || lifecycle.label(lang())}</td>
+                <td>{move || reception.label(lang())}</td>
+                <td title="督查组最近一次核查的结论 / latest verdict of the inspection group">{move || verdict.map(|v| v.label(lang())).unwrap_or("—")}</td>
+                <td><span class=format!("status status-{}", status.code().to_lowercase())>{move || status.label(lang())}</span></td>
+                <td class="num">{r.issues}</td>
+                <td class="actions"><button class="btn btn-small" data-action="detail" aria-controls="delegation-detail"
+                    aria-expanded={ let id = id.clone(); move || (open.get().as_deref() == Some(id.as_str())).to_string() }
+                    on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id2.as_str()) { None } else { Some(id2.clone()) })>{t!(i18n, pw_detail)}</button></td>
+            </tr>
+        }
     };
     let filtered = move || filter.with(|f| f.park.is_some() || f.category.is_some());
     view! {
         <section class="block" id="delegations">
             <div class="block-head">
-                <h2>{t!(i18n, pw_delegations)} " (" <span id="delegation-count">{move || rows().len()}</span> ")"</h2>
+                <h2>{t!(i18n, pw_delegations)} " (" <span id="delegation-count">{move || shown.with(|s| s.len())}</span> ")"</h2>
                 <ReportTools key="delegations" report=crate::reports::lists::delegations />
                 <input type="search" id="delegation-search" aria-label=move || t_string!(i18n, pw_search).to_string() placeholder=move || t_string!(i18n, pw_search).to_string()
                     prop:value=move || filter.with(|f| f.text.clone()) on:input=move |ev| { let t = event_target_value(&ev); filter.update(|f| f.text = t); } />
@@ -347,46 +418,27 @@ fn DelegationList(filter: RwSignal<Filter>) -> impl IntoView {
             <Show when=filtered>
                 <p class="hint">{t!(i18n, pw_filtered)} " " <button class="btn btn-small" id="clear-filter" on:click=move |_| filter.set(Filter::default())>{t!(i18n, pw_show_all)}</button></p>
             </Show>
-            <table class="table" id="delegation-table">
+            <VirtualTable id="delegation-list" table_id="delegation-table" columns=9 row_rem=DELEGATION_ROW_REM
+                label=Signal::derive(move || t_string!(i18n, pw_delegations).to_string())
+                len=Signal::derive(move || shown.with(|s| s.len()))
+                window key=|r: &DelegationRow| (r.id.clone(), r.rev, r.status, r.issues, r.verdict) row>
                 <thead><tr>
                     <th scope="col">{t!(i18n, pw_item)}</th>
-                    <th scope="col">{t!(i18n, col_park)}</th>
-                    <th scope="col">{t!(i18n, pw_grantor)}</th>
-                    <th scope="col">{t!(i18n, pw_lifecycle)}</th>
-                    <th scope="col">{t!(i18n, pw_reception_col)}</th>
-                    <th scope="col">{t!(i18n, pw_verdict)}</th>
-                    <th scope="col">{t!(i18n, pw_status)}</th>
-                    <th scope="col">{t!(i18n, col_issues)}</th>
-                    <th scope="col">{t!(i18n, col_actions)}</th>
+                    <th scope="col" style:width="8rem">{t!(i18n, col_park)}</th>
+                    <th scope="col" style:width="10rem">{t!(i18n, pw_grantor)}</th>
+                    <th scope="col" style:width="6rem">{t!(i18n, pw_lifecycle)}</th>
+                    <th scope="col" style:width="6rem">{t!(i18n, pw_reception_col)}</th>
+                    <th scope="col" style:width="6rem">{t!(i18n, pw_verdict)}</th>
+                    <th scope="col" style:width="9rem">{t!(i18n, pw_status)}</th>
+                    <th scope="col" class="num" style:width="4.5rem">{t!(i18n, col_issues)}</th>
+                    <th scope="col" style:width="6rem">{t!(i18n, col_actions)}</th>
                 </tr></thead>
-                <tbody>
-                    <For each=rows key=|r| (r.0.meta.id.clone(), r.0.meta.rev, r.3, r.4, r.5) let:r>
-                        {
-                            let (rec, item, park, status, n, verdict) = r;
-                            let id = rec.meta.id.clone();
-                            let id2 = id.clone();
-                            let d = rec.data.clone();
-                            let g = d.grantor.clone();
-                            view! {
-                                <tr data-id=id.clone() data-status=status.code()>
-                                    <th scope="row">{item} " " <ProvenanceBadge provenance=rec.meta.provenance /></th>
-                                    <td>{park}</td>
-                                    <td>{move || grantor_label(app, &g, lang())} " · " {move || d.mode.label(lang())}</td>
-                                    <td class="nowrap">{move || d.lifecycle.label(lang())}</td>
-                                    <td class="nowrap">{move || d.reception.label(lang())}</td>
-                                    <td class="nowrap" title="督查组最近一次核查的结论 / latest verdict of the inspection group">{move || verdict.map(|v| v.label(lang())).unwrap_or("—")}</td>
-                                    <td class="nowrap"><span class=format!("status status-{}", status.code().to_lowercase())>{move || status.label(lang())}</span></td>
-                                    <td class="num">{n}</td>
-                                    <td class="actions"><button class="btn btn-small" data-action="detail" on:click=move |_| open.update(|o| *o = if o.as_deref() == Some(id2.as_str()) { None } else { Some(id2.clone()) })>{t!(i18n, pw_detail)}</button></td>
-                                </tr>
-                                <Show when={ let id = id.clone(); move || open.get().as_deref() == Some(id.as_str()) }>
-                                    <tr class="detail-row"><td colspan="9"><DelegationDetail id=id.clone() /></td></tr>
-                                </Show>
-                            }
-                        }
-                    </For>
-                </tbody>
-            </table>
+            </VirtualTable>
+            // The open delegation's detail, under the list (rows of a virtual list are all one
+            // line high).
+            <div id="delegation-detail">
+                {move || open.get().map(|id| view! { <DelegationDetail id=id /> })}
+            </div>
         </section>
     }
 }
