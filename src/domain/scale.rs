@@ -335,9 +335,7 @@ fn rename(fields: &mut Value, region: usize) {
     for key in ["name", "name_zh", "title"] {
         suffix(fields, key, &format!("·{label}"));
     }
-    for key in ["name_en"] {
-        suffix(fields, key, &format!(" {label}"));
-    }
+    suffix(fields, "name_en", &format!(" {label}"));
     for key in ["staff_no", "notice_no"] {
         suffix(fields, key, &format!("-{label}"));
     }

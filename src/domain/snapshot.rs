@@ -207,9 +207,8 @@ pub fn build(ws: &Workspace, office: &Office, now: Timestamp, app_version: &str)
 /// The exchange file: pretty JSON with its checksum.
 pub fn to_json(s: &Snapshot) -> Result<String, SnapshotError> {
     let mut v = serde_json::to_value(s).map_err(|e| SnapshotError::Encode(e.to_string()))?;
+    let sum = checksum_of(&v);
     if let Some(obj) = v.as_object_mut() {
-        obj.remove("checksum");
-        let sum = checksum_of(&Value::Object(obj.clone()));
         obj.insert("checksum".into(), Value::String(sum));
     }
     serde_json::to_string_pretty(&v).map_err(|e| SnapshotError::Encode(e.to_string()))
@@ -219,49 +218,79 @@ pub fn to_json(s: &Snapshot) -> Result<String, SnapshotError> {
 /// as serde_json writes them. Independent of how the file was laid out or its key order.
 pub fn canonical(v: &Value) -> String {
     let mut out = String::new();
-    write_canonical(v, &mut out);
+    write_canonical(v, &mut out, None);
     out
 }
 
-fn write_canonical(v: &Value, out: &mut String) {
+/// Where canonical JSON goes: a string, or (for the checksum) a hash fed in blocks, so a
+/// province-scale file is neither copied nor held twice in memory.
+trait Sink {
+    fn put(&mut self, s: &str);
+}
+
+impl Sink for String {
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
+}
+
+struct HashSink {
+    hasher: Sha256,
+    buf: String,
+}
+
+impl Sink for HashSink {
+    fn put(&mut self, s: &str) {
+        self.buf.push_str(s);
+        if self.buf.len() >= 1 << 16 {
+            self.hasher.update(self.buf.as_bytes());
+            self.buf.clear();
+        }
+    }
+}
+
+/// Writes `v` canonically; `skip` leaves out one key of the top-level object.
+fn write_canonical(v: &Value, out: &mut impl Sink, skip: Option<&str>) {
     match v {
         Value::Object(m) => {
-            let mut keys: Vec<&String> = m.keys().collect();
+            let mut keys: Vec<&String> = m.keys().filter(|k| Some(k.as_str()) != skip).collect();
             keys.sort();
-            out.push('{');
+            out.put("{");
             for (n, k) in keys.into_iter().enumerate() {
                 if n > 0 {
-                    out.push(',');
+                    out.put(",");
                 }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
+                out.put(&Value::String(k.clone()).to_string());
+                out.put(":");
                 if let Some(x) = m.get(k) {
-                    write_canonical(x, out);
+                    write_canonical(x, out, None);
                 }
             }
-            out.push('}');
+            out.put("}");
         }
         Value::Array(a) => {
-            out.push('[');
+            out.put("[");
             for (n, x) in a.iter().enumerate() {
                 if n > 0 {
-                    out.push(',');
+                    out.put(",");
                 }
-                write_canonical(x, out);
+                write_canonical(x, out, None);
             }
-            out.push(']');
+            out.put("]");
         }
-        other => out.push_str(&other.to_string()),
+        other => out.put(&other.to_string()),
     }
 }
 
 /// `sha256:<hex>` of the canonical JSON of a file's top-level object without `checksum`.
 pub fn checksum_of(v: &Value) -> String {
-    let mut v = v.clone();
-    if let Some(obj) = v.as_object_mut() {
-        obj.remove("checksum");
-    }
-    let digest = Sha256::digest(canonical(&v).as_bytes());
+    let mut sink = HashSink {
+        hasher: Sha256::new(),
+        buf: String::with_capacity(1 << 17),
+    };
+    write_canonical(v, &mut sink, Some("checksum"));
+    sink.hasher.update(sink.buf.as_bytes());
+    let digest = sink.hasher.finalize();
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }
@@ -338,23 +367,44 @@ pub fn read(text: &str) -> Result<(Snapshot, u64, Vec<Text>), SnapshotError> {
 
 /// [`read`] plus the file's integrity (computed on the file as it is, before any upgrade).
 pub fn read_checked(text: &str) -> Result<(Snapshot, u64, Vec<Text>, Integrity), SnapshotError> {
-    let text = text.trim_start_matches('\u{feff}');
-    let value: Value = serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    })?;
-    let integrity = if value.is_object() {
-        integrity(&value)
-    } else {
-        Integrity::Missing
-    };
+    let value = parse(text)?;
+    let integrity = integrity_of_file(&value);
     let (s, v, n) = from_value(value)?;
     Ok((s, v, n, integrity))
 }
 
+// The import pipeline in steps, so the browser can show progress and paint between them:
+// [`parse`] → [`integrity_of_file`] → [`upgrade`] → [`decode`] → [`validate`]. [`check`] runs
+// them in one go.
+
+/// Step 1: the file's text as JSON (a leading byte-order mark is ignored).
+pub fn parse(text: &str) -> Result<Value, SnapshotError> {
+    let text = text.trim_start_matches('\u{feff}');
+    serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })
+}
+
+/// Step 2: whether the file is as it was exported (before any upgrade changes it).
+pub fn integrity_of_file(value: &Value) -> Integrity {
+    if value.is_object() {
+        integrity(value)
+    } else {
+        Integrity::Missing
+    }
+}
+
 /// Same as [`read`] for JSON already parsed (the stored state wraps a snapshot).
 pub fn from_value(value: Value) -> Result<(Snapshot, u64, Vec<Text>), SnapshotError> {
+    let (value, version, notes) = upgrade(value)?;
+    Ok((decode(value)?, version, notes))
+}
+
+/// Step 3: checks the envelope and upgrades the JSON to the current schema. Returns the
+/// upgraded JSON, the file's schema version and the migration's notes.
+pub fn upgrade(value: Value) -> Result<(Value, u64, Vec<Text>), SnapshotError> {
     let obj = value.as_object().ok_or_else(|| {
         SnapshotError::NotASnapshot("the top level is not an object / 顶层不是对象".into())
     })?;
@@ -380,17 +430,25 @@ pub fn from_value(value: Value) -> Result<(Snapshot, u64, Vec<Text>), SnapshotEr
         });
     }
     let (value, notes) = migrate::to_current(value, version)?;
-    let snapshot: Snapshot =
-        serde_path_to_error::deserialize(value).map_err(|e| SnapshotError::Shape {
-            path: e.path().to_string(),
-            detail: e.inner().to_string(),
-        })?;
-    Ok((snapshot, version, notes))
+    Ok((value, version, notes))
 }
 
-/// The whole import pipeline short of replacing anything.
-pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
-    let (snapshot, from_schema, migration_notes, integrity) = read_checked(text)?;
+/// Step 4: the upgraded JSON as typed records, with the path of anything that does not fit.
+pub fn decode(value: Value) -> Result<Snapshot, SnapshotError> {
+    serde_path_to_error::deserialize(value).map_err(|e| SnapshotError::Shape {
+        path: e.path().to_string(),
+        detail: e.inner().to_string(),
+    })
+}
+
+/// Step 5: every rule over the file's records, and the counts shown before confirming.
+pub fn validate(
+    snapshot: Snapshot,
+    from_schema: u64,
+    migration_notes: Vec<Text>,
+    integrity: Integrity,
+    today: NaiveDate,
+) -> Result<Checked, SnapshotError> {
     let violations = rules::check_all(&snapshot.records, today);
     let blocks: Vec<Violation> = violations
         .iter()
@@ -415,4 +473,10 @@ pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
         scope: snapshot.scope.clone(),
     };
     Ok(Checked { snapshot, preview })
+}
+
+/// The whole import pipeline short of replacing anything.
+pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
+    let (snapshot, from_schema, migration_notes, integrity) = read_checked(text)?;
+    validate(snapshot, from_schema, migration_notes, integrity, today)
 }
