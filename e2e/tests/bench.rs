@@ -268,7 +268,12 @@ async fn bench_in(
     run.set("progress steps shown", steps.join(" → "));
 
     // Replace the data (the app saves right after) and read the save's result.
-    b.click("#import-confirm").await;
+    // Clicked from a timer, so this call returns before the (long) replace runs.
+    try_js(
+        b,
+        "setTimeout(() => document.getElementById('import-confirm').click(), 0); return true;",
+    )
+    .await?;
     let applied = wait_either(b, "#import-done", "#import-error", limit)
         .await
         .map_err(|e| format!("replacing the data did not finish: {e}"))?;

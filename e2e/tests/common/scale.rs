@@ -97,7 +97,18 @@ pub async fn wait_either(
         "return [!!document.querySelector({css:?}), !!document.querySelector({fail_css:?}), window.__pdErrors || []];"
     );
     loop {
-        let v = try_js(b, &script).await?;
+        // A page busy for longer than the WebDriver client's request time-out (120 s) answers
+        // late, not never: ask again until the deadline.
+        let v = match try_js(b, &script).await {
+            Ok(v) => v,
+            Err(e) if e.contains("timed out") || e.contains("timeout") => {
+                if Instant::now() > deadline {
+                    return Err(format!("time-out after {} s ({e})", limit.as_secs()));
+                }
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         if v[0] == true {
             return Ok(true);
         }
