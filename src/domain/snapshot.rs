@@ -217,80 +217,75 @@ pub fn to_json(s: &Snapshot) -> Result<String, SnapshotError> {
 /// Canonical JSON: object keys sorted by their UTF-8 bytes, no whitespace, strings and numbers
 /// as serde_json writes them. Independent of how the file was laid out or its key order.
 pub fn canonical(v: &Value) -> String {
-    let mut out = String::new();
-    write_canonical(v, &mut out, None);
-    out
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and serde_json writes valid UTF-8.
+    let _ = write_canonical(v, &mut out, None);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// Where canonical JSON goes: a string, or (for the checksum) a hash fed in blocks, so a
-/// province-scale file is neither copied nor held twice in memory.
-trait Sink {
-    fn put(&mut self, s: &str);
-}
+/// Feeds the checksum's hash (through a `BufWriter`, so it gets large blocks): a
+/// province-scale file is neither copied nor held twice in memory to be checked.
+struct HashWriter(Sha256);
 
-impl Sink for String {
-    fn put(&mut self, s: &str) {
-        self.push_str(s);
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
-struct HashSink {
-    hasher: Sha256,
-    buf: String,
-}
-
-impl Sink for HashSink {
-    fn put(&mut self, s: &str) {
-        self.buf.push_str(s);
-        if self.buf.len() >= 1 << 16 {
-            self.hasher.update(self.buf.as_bytes());
-            self.buf.clear();
-        }
-    }
-}
-
-/// Writes `v` canonically; `skip` leaves out one key of the top-level object.
-fn write_canonical(v: &Value, out: &mut impl Sink, skip: Option<&str>) {
+/// Writes `v` canonically; `skip` leaves out one key of the top-level object. Keys and leaves
+/// are written by serde_json straight into `out` (no string per value).
+fn write_canonical(
+    v: &Value,
+    out: &mut impl std::io::Write,
+    skip: Option<&str>,
+) -> Result<(), serde_json::Error> {
+    let raw =
+        |out: &mut dyn std::io::Write, b: &[u8]| out.write_all(b).map_err(serde_json::Error::io);
     match v {
         Value::Object(m) => {
             let mut keys: Vec<&String> = m.keys().filter(|k| Some(k.as_str()) != skip).collect();
             keys.sort();
-            out.put("{");
+            raw(out, b"{")?;
             for (n, k) in keys.into_iter().enumerate() {
                 if n > 0 {
-                    out.put(",");
+                    raw(out, b",")?;
                 }
-                out.put(&Value::String(k.clone()).to_string());
-                out.put(":");
+                serde_json::to_writer(&mut *out, k)?;
+                raw(out, b":")?;
                 if let Some(x) = m.get(k) {
-                    write_canonical(x, out, None);
+                    write_canonical(x, out, None)?;
                 }
             }
-            out.put("}");
+            raw(out, b"}")
         }
         Value::Array(a) => {
-            out.put("[");
+            raw(out, b"[")?;
             for (n, x) in a.iter().enumerate() {
                 if n > 0 {
-                    out.put(",");
+                    raw(out, b",")?;
                 }
-                write_canonical(x, out, None);
+                write_canonical(x, out, None)?;
             }
-            out.put("]");
+            raw(out, b"]")
         }
-        other => out.put(&other.to_string()),
+        other => serde_json::to_writer(&mut *out, other),
     }
 }
 
 /// `sha256:<hex>` of the canonical JSON of a file's top-level object without `checksum`.
 pub fn checksum_of(v: &Value) -> String {
-    let mut sink = HashSink {
-        hasher: Sha256::new(),
-        buf: String::with_capacity(1 << 17),
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, HashWriter(Sha256::new()));
+    let _ = write_canonical(v, &mut w, Some("checksum"));
+    let hasher = match w.into_inner() {
+        Ok(h) => h.0,
+        Err(e) => e.into_inner().into_parts().0.0,
     };
-    write_canonical(v, &mut sink, Some("checksum"));
-    sink.hasher.update(sink.buf.as_bytes());
-    let digest = sink.hasher.finalize();
+    let digest = hasher.finalize();
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }
@@ -379,8 +374,14 @@ pub fn read_checked(text: &str) -> Result<(Snapshot, u64, Vec<Text>, Integrity),
 
 /// Step 1: the file's text as JSON (a leading byte-order mark is ignored).
 pub fn parse(text: &str) -> Result<Value, SnapshotError> {
-    let text = text.trim_start_matches('\u{feff}');
-    serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
+    parse_bytes(text.as_bytes())
+}
+
+/// [`parse`] straight from the file's bytes (UTF-8; a byte that is not is reported with its
+/// line and column like any other JSON error).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Value, SnapshotError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice(bytes).map_err(|e| SnapshotError::NotJson {
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),

@@ -771,7 +771,9 @@ impl AppState {
     /// Checks a file's text; nothing changes until [`Self::confirm_import`].
     pub fn check_import(&self, file: String, text: String) {
         let me = *self;
-        leptos::task::spawn_local(async move { me.run_import(file, None, Some(text)).await });
+        leptos::task::spawn_local(async move {
+            me.run_import(file, None, Some(text.into_bytes())).await
+        });
     }
 
     /// Reads a file the user chose or dropped, then checks it like [`Self::check_import`].
@@ -785,7 +787,7 @@ impl AppState {
     /// step runs (a single step such as parsing a 300 MB file still blocks the page while it
     /// runs: serde_json has no incremental parser, see ARCHITECTURE.md). A newer import
     /// started meanwhile supersedes this one.
-    async fn run_import(self, name: String, file: Option<web_sys::File>, text: Option<String>) {
+    async fn run_import(self, name: String, file: Option<web_sys::File>, text: Option<Vec<u8>>) {
         let run = IMPORT_RUN.with(|r| {
             r.set(r.get() + 1);
             r.get()
@@ -827,7 +829,7 @@ impl AppState {
         }
         let text = match (file, text) {
             (_, Some(t)) => t,
-            (Some(f), None) => match browser::read_text(f).await {
+            (Some(f), None) => match browser::read_bytes(f).await {
                 Ok(t) => t,
                 Err(e) => {
                     self.import.set(fail(
@@ -847,7 +849,7 @@ impl AppState {
         if !enter(ImportStep::Parse).await {
             return;
         }
-        let value = snapshot::parse(&text);
+        let value = snapshot::parse_bytes(&text);
         drop(text);
         leave(ImportStep::Parse);
         let value = match value {
