@@ -21,7 +21,11 @@ async fn the_tenth_province_imports_with_progress_and_the_sections_show_its_coun
     let b = Browser::start(serve("")).await;
     b.open("/data").await;
     watch_import(&b).await;
+    b.js("document.getElementById('import').scrollIntoView(); return true;")
+        .await;
     choose(&b, &file).await.expect("choose the file");
+    // Whatever step is painted at this moment (the page may be busy for a moment).
+    b.screenshot("scale-progress").await;
     // A debug build parses 38 MB slowly; the release build takes seconds.
     let ok = wait_either(
         &b,
