@@ -284,6 +284,35 @@ fn the_canonical_form_sorts_keys_and_drops_whitespace() {
 }
 
 #[test]
+fn the_checksum_is_the_sha256_of_the_canonical_form_without_the_checksum_key() {
+    use sha2::{Digest, Sha256};
+    // Only the top-level "checksum" is left out; a nested one counts.
+    let v: serde_json::Value =
+        serde_json::from_str("{\"checksum\": \"x\", \"b\": \"园区\", \"a\": {\"checksum\": 1}}")
+            .expect("json");
+    let expected: String = Sha256::digest(r#"{"a":{"checksum":1},"b":"园区"}"#.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(snapshot::checksum_of(&v), format!("sha256:{expected}"));
+}
+
+#[test]
+fn parsing_from_bytes_skips_a_byte_order_mark_and_locates_a_byte_that_is_not_utf8() {
+    let text = export_demo();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    let v = snapshot::parse_bytes(&bytes).expect("parsed");
+    assert_eq!(v, snapshot::parse(&text).expect("parsed"));
+    // GBK-encoded 园区 (0xD4 0xB0 0xC7 0xF8: not UTF-8) on line 2.
+    let err = snapshot::parse_bytes(b"{\n\"a\": \"\xD4\xB0\xC7\xF8\"}").expect_err("not UTF-8");
+    assert!(
+        matches!(err, SnapshotError::NotJson { line: 2, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn a_legacy_changed_record_gets_merge_metadata_on_upgrade() {
     // A schema-3 file from before the merge release: a record at rev 3 without vv/groups.
     let text = export_demo();

@@ -207,9 +207,8 @@ pub fn build(ws: &Workspace, office: &Office, now: Timestamp, app_version: &str)
 /// The exchange file: pretty JSON with its checksum.
 pub fn to_json(s: &Snapshot) -> Result<String, SnapshotError> {
     let mut v = serde_json::to_value(s).map_err(|e| SnapshotError::Encode(e.to_string()))?;
+    let sum = checksum_of(&v);
     if let Some(obj) = v.as_object_mut() {
-        obj.remove("checksum");
-        let sum = checksum_of(&Value::Object(obj.clone()));
         obj.insert("checksum".into(), Value::String(sum));
     }
     serde_json::to_string_pretty(&v).map_err(|e| SnapshotError::Encode(e.to_string()))
@@ -345,23 +344,50 @@ pub fn read(text: &str) -> Result<(Snapshot, u64, Vec<Text>), SnapshotError> {
 
 /// [`read`] plus the file's integrity (computed on the file as it is, before any upgrade).
 pub fn read_checked(text: &str) -> Result<(Snapshot, u64, Vec<Text>, Integrity), SnapshotError> {
-    let text = text.trim_start_matches('\u{feff}');
-    let value: Value = serde_json::from_str(text).map_err(|e| SnapshotError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    })?;
-    let integrity = if value.is_object() {
-        integrity(&value)
-    } else {
-        Integrity::Missing
-    };
+    let value = parse(text)?;
+    let integrity = integrity_of_file(&value);
     let (s, v, n) = from_value(value)?;
     Ok((s, v, n, integrity))
 }
 
+// The import pipeline in steps, so the browser can show progress and paint between them:
+// [`parse`] → [`integrity_of_file`] → [`upgrade`] → [`decode`] → [`validate`]. [`check`] runs
+// them in one go.
+
+/// Step 1: the file's text as JSON (a leading byte-order mark is ignored).
+pub fn parse(text: &str) -> Result<Value, SnapshotError> {
+    parse_bytes(text.as_bytes())
+}
+
+/// [`parse`] straight from the file's bytes (UTF-8; a byte that is not is reported with its
+/// line and column like any other JSON error).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Value, SnapshotError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice(bytes).map_err(|e| SnapshotError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: e.to_string(),
+    })
+}
+
+/// Step 2: whether the file is as it was exported (before any upgrade changes it).
+pub fn integrity_of_file(value: &Value) -> Integrity {
+    if value.is_object() {
+        integrity(value)
+    } else {
+        Integrity::Missing
+    }
+}
+
 /// Same as [`read`] for JSON already parsed (the stored state wraps a snapshot).
 pub fn from_value(value: Value) -> Result<(Snapshot, u64, Vec<Text>), SnapshotError> {
+    let (value, version, notes) = upgrade(value)?;
+    Ok((decode(value)?, version, notes))
+}
+
+/// Step 3: checks the envelope and upgrades the JSON to the current schema. Returns the
+/// upgraded JSON, the file's schema version and the migration's notes.
+pub fn upgrade(value: Value) -> Result<(Value, u64, Vec<Text>), SnapshotError> {
     let obj = value.as_object().ok_or_else(|| {
         SnapshotError::NotASnapshot("the top level is not an object / 顶层不是对象".into())
     })?;
@@ -387,17 +413,25 @@ pub fn from_value(value: Value) -> Result<(Snapshot, u64, Vec<Text>), SnapshotEr
         });
     }
     let (value, notes) = migrate::to_current(value, version)?;
-    let snapshot: Snapshot =
-        serde_path_to_error::deserialize(value).map_err(|e| SnapshotError::Shape {
-            path: e.path().to_string(),
-            detail: e.inner().to_string(),
-        })?;
-    Ok((snapshot, version, notes))
+    Ok((value, version, notes))
 }
 
-/// The whole import pipeline short of replacing anything.
-pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
-    let (snapshot, from_schema, migration_notes, integrity) = read_checked(text)?;
+/// Step 4: the upgraded JSON as typed records, with the path of anything that does not fit.
+pub fn decode(value: Value) -> Result<Snapshot, SnapshotError> {
+    serde_path_to_error::deserialize(value).map_err(|e| SnapshotError::Shape {
+        path: e.path().to_string(),
+        detail: e.inner().to_string(),
+    })
+}
+
+/// Step 5: every rule over the file's records, and the counts shown before confirming.
+pub fn validate(
+    snapshot: Snapshot,
+    from_schema: u64,
+    migration_notes: Vec<Text>,
+    integrity: Integrity,
+    today: NaiveDate,
+) -> Result<Checked, SnapshotError> {
     let violations = rules::check_all(&snapshot.records, today);
     let blocks: Vec<Violation> = violations
         .iter()
@@ -422,4 +456,10 @@ pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
         scope: snapshot.scope.clone(),
     };
     Ok(Checked { snapshot, preview })
+}
+
+/// The whole import pipeline short of replacing anything.
+pub fn check(text: &str, today: NaiveDate) -> Result<Checked, SnapshotError> {
+    let (snapshot, from_schema, migration_notes, integrity) = read_checked(text)?;
+    validate(snapshot, from_schema, migration_notes, integrity, today)
 }

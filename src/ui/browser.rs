@@ -87,6 +87,15 @@ pub fn set_document_lang(lang: &str) {
     }
 }
 
+/// The file's bytes as they are: no decoding to a JS string and encoding back to UTF-8, which
+/// for a large file costs about as much as parsing it.
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let file = gloo_file::File::from(file);
+    gloo_file::futures::read_as_bytes(&file)
+        .await
+        .map_err(|e| e.to_string())
+}
+
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     let file = gloo_file::File::from(file);
     gloo_file::futures::read_as_text(&file)

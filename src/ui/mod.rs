@@ -7,6 +7,7 @@ mod form;
 mod locale;
 mod pages;
 mod panic;
+mod perf;
 mod reports;
 mod shell;
 pub mod state;

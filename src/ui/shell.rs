@@ -13,7 +13,7 @@ use super::state::{Banner, SaveState, use_app};
 use super::widgets::text_view;
 use super::{Base, set_lang, use_lang};
 use crate::domain::meta::Provenance;
-use crate::domain::text::{Lang, Text};
+use crate::domain::text::Lang;
 
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -61,20 +61,7 @@ pub fn Shell() -> impl IntoView {
             .and_then(|f| f.get(0));
         if let Some(file) = file {
             navigate(&data_path, Default::default());
-            let name = file.name();
-            leptos::task::spawn_local(async move {
-                match super::browser::read_text(file).await {
-                    Ok(text) => app.check_import(name, &text),
-                    Err(e) => app.import.set(super::state::ImportStage::Failed {
-                        file: name,
-                        error: Text::new(
-                            format!("无法读取文件：{e}"),
-                            format!("Cannot read the file: {e}"),
-                        ),
-                        details: Vec::new(),
-                    }),
-                }
-            });
+            app.import_file(file);
         }
     });
     on_cleanup(move || {
@@ -125,6 +112,9 @@ pub fn Shell() -> impl IntoView {
             .ends_with("/showcase")
     };
     let chrome = move || !showcase();
+    // `parkdesk:route:<path>`: from the click on the navigation (or the page's start, for the
+    // first section shown) to the frame after the section's view was built.
+    perf_routes(location.pathname);
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_main)}</a>
@@ -208,6 +198,17 @@ pub fn Shell() -> impl IntoView {
             <div class="drop-overlay" aria-hidden="true">{t!(i18n, drop_to_import)}</div>
         </Show>
     }
+}
+
+fn perf_routes(pathname: Memo<String>) {
+    super::perf::mark_nav_clicks();
+    Effect::new(move |first: Option<()>| {
+        let path = pathname.get();
+        super::perf::on_next_frame(move || {
+            let start = first.map(|_| "parkdesk:nav");
+            super::perf::measure_once(&format!("parkdesk:route:{path}"), start);
+        });
+    });
 }
 
 #[component]

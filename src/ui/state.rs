@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::browser::{self, RandomIds};
+use super::perf;
 use crate::APP_VERSION;
 use crate::domain::command::{Command, CommandError, Ctx, Desk, Outcome};
 use crate::domain::merge::{self, Decisions, MergeCtx, Plan};
@@ -47,9 +48,54 @@ pub enum Banner {
     Migrated(Vec<Text>, Option<String>),
 }
 
+/// The steps of checking a file, shown while they run (and timed, see `perf`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportStep {
+    Read,
+    Parse,
+    Checksum,
+    Migrate,
+    Decode,
+    Validate,
+    Ready,
+}
+
+impl ImportStep {
+    pub const ALL: [ImportStep; 7] = [
+        ImportStep::Read,
+        ImportStep::Parse,
+        ImportStep::Checksum,
+        ImportStep::Migrate,
+        ImportStep::Decode,
+        ImportStep::Validate,
+        ImportStep::Ready,
+    ];
+
+    /// Names the step in `data-step` and in the `parkdesk:import:<code>` measures.
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportStep::Read => "read",
+            ImportStep::Parse => "parse",
+            ImportStep::Checksum => "checksum",
+            ImportStep::Migrate => "migrate",
+            ImportStep::Decode => "decode",
+            ImportStep::Validate => "validate",
+            ImportStep::Ready => "ready",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportStage {
     Idle,
+    /// A file is being read and checked; `started` is `perf::now()` at its start.
+    Working {
+        file: String,
+        step: ImportStep,
+        started: f64,
+        /// The file's size in bytes (0 until known).
+        bytes: f64,
+    },
     Checked {
         file: String,
         checked: Box<Checked>,
@@ -87,6 +133,8 @@ thread_local! {
     static UNREADABLE_RAW: RefCell<Option<String>> = const { RefCell::new(None) };
     /// When this tab last took (or started without needing) an automatic backup.
     static LAST_SESSION_BACKUP: RefCell<Timestamp> = RefCell::new(browser::now());
+    /// Numbers import runs, so a file chosen while another is being checked supersedes it.
+    static IMPORT_RUN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 #[derive(Clone, Copy)]
@@ -467,8 +515,11 @@ impl AppState {
         {
             return;
         }
+        perf::mark("parkdesk:save:start");
         let stored = self.stored_now();
         let result = SAVER.with(|s| s.borrow_mut().save(&mut LocalStore, &stored));
+        perf::measure("parkdesk:save", "parkdesk:save:start");
+        perf::saved(result.as_ref().err().map(|e| e.to_string()));
         self.after_save(result);
     }
 
@@ -722,25 +773,150 @@ impl AppState {
     }
 
     /// Checks a file's text; nothing changes until [`Self::confirm_import`].
-    pub fn check_import(&self, file: String, text: &str) {
-        let stage = match snapshot::check(text, browser::today()) {
-            Ok(checked) => ImportStage::Checked {
-                file,
-                checked: Box::new(checked),
-            },
-            Err(e) => ImportStage::Failed {
-                file,
-                error: e.text(),
-                details: e.details(),
-            },
+    pub fn check_import(&self, file: String, text: String) {
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            me.run_import(file, None, Some(text.into_bytes())).await
+        });
+    }
+
+    /// Reads a file the user chose or dropped, then checks it like [`Self::check_import`].
+    pub fn import_file(&self, file: web_sys::File) {
+        let me = *self;
+        let name = file.name();
+        leptos::task::spawn_local(async move { me.run_import(name, Some(file), None).await });
+    }
+
+    /// The import check in steps, with the page painted between them so the user sees which
+    /// step runs (a single step such as parsing a 300 MB file still blocks the page while it
+    /// runs: serde_json has no incremental parser, see ARCHITECTURE.md). A newer import
+    /// started meanwhile supersedes this one.
+    async fn run_import(self, name: String, file: Option<web_sys::File>, text: Option<Vec<u8>>) {
+        let run = IMPORT_RUN.with(|r| {
+            r.set(r.get() + 1);
+            r.get()
+        });
+        let bytes = file
+            .as_ref()
+            .map(|f| f.size())
+            .or(text.as_ref().map(|t| t.len() as f64))
+            .unwrap_or(0.0);
+        let started = perf::now();
+        perf::mark("parkdesk:import:start");
+        let fail = |error: Text, details: Vec<Text>| ImportStage::Failed {
+            file: name.clone(),
+            error,
+            details,
         };
-        self.import.set(stage);
+        // Shows `step`, lets the browser paint it, and marks its start. False when superseded.
+        let enter = async |step: ImportStep| {
+            self.import.set(ImportStage::Working {
+                file: name.clone(),
+                step,
+                started,
+                bytes,
+            });
+            perf::next_paint().await;
+            perf::mark(&format!("parkdesk:import:{}:start", step.code()));
+            IMPORT_RUN.with(|r| r.get()) == run
+        };
+        let leave = |step: ImportStep| {
+            let code = step.code();
+            perf::measure(
+                &format!("parkdesk:import:{code}"),
+                &format!("parkdesk:import:{code}:start"),
+            );
+        };
+
+        if !enter(ImportStep::Read).await {
+            return;
+        }
+        let text = match (file, text) {
+            (_, Some(t)) => t,
+            (Some(f), None) => match browser::read_bytes(f).await {
+                Ok(t) => t,
+                Err(e) => {
+                    self.import.set(fail(
+                        Text::new(
+                            format!("无法读取文件：{e}"),
+                            format!("Cannot read the file: {e}"),
+                        ),
+                        Vec::new(),
+                    ));
+                    return;
+                }
+            },
+            (None, None) => return,
+        };
+        leave(ImportStep::Read);
+
+        if !enter(ImportStep::Parse).await {
+            return;
+        }
+        let value = snapshot::parse_bytes(&text);
+        drop(text);
+        leave(ImportStep::Parse);
+        let value = match value {
+            Ok(v) => v,
+            Err(e) => return self.import.set(fail(e.text(), e.details())),
+        };
+
+        if !enter(ImportStep::Checksum).await {
+            return;
+        }
+        let integrity = snapshot::integrity_of_file(&value);
+        leave(ImportStep::Checksum);
+
+        if !enter(ImportStep::Migrate).await {
+            return;
+        }
+        let upgraded = snapshot::upgrade(value);
+        leave(ImportStep::Migrate);
+        let (value, from_schema, notes) = match upgraded {
+            Ok(u) => u,
+            Err(e) => return self.import.set(fail(e.text(), e.details())),
+        };
+
+        if !enter(ImportStep::Decode).await {
+            return;
+        }
+        let decoded = snapshot::decode(value);
+        leave(ImportStep::Decode);
+        let snap = match decoded {
+            Ok(s) => s,
+            Err(e) => return self.import.set(fail(e.text(), e.details())),
+        };
+
+        if !enter(ImportStep::Validate).await {
+            return;
+        }
+        let checked = snapshot::validate(snap, from_schema, notes, integrity, browser::today());
+        leave(ImportStep::Validate);
+
+        perf::mark("parkdesk:import:ready:start");
+        match checked {
+            Ok(checked) => self.import.set(ImportStage::Checked {
+                file: name.clone(),
+                checked: Box::new(checked),
+            }),
+            Err(e) => self.import.set(fail(e.text(), e.details())),
+        }
+        // Ready once the preview (or the error) has been laid out.
+        perf::on_next_frame(move || {
+            leave(ImportStep::Ready);
+            perf::measure("parkdesk:import", "parkdesk:import:start");
+        });
     }
 
     pub fn confirm_import(&self) {
-        let ImportStage::Checked { file, checked } = self.import.get_untracked() else {
+        // Taken out rather than cloned: at province scale the file's records are large.
+        let stage = self
+            .import
+            .try_update_untracked(|s| std::mem::replace(s, ImportStage::Idle));
+        let Some(ImportStage::Checked { file, checked }) = stage else {
             return;
         };
+        perf::mark("parkdesk:import:apply:start");
         let backed_up = match self.backup_before(BackupReason::BeforeImport) {
             Ok(b) => b,
             Err(error) => {
@@ -754,10 +930,12 @@ impl AppState {
         };
         let offices = checked.snapshot.offices.clone();
         let summary = Text::new(format!("导入文件 {file}"), format!("Imported file {file}"));
-        match self.dispatch(Command::ReplaceAll {
+        let result = self.dispatch(Command::ReplaceAll {
             workspace: Box::new(checked.snapshot.records),
             summary,
-        }) {
+        });
+        perf::measure("parkdesk:import:apply", "parkdesk:import:apply:start");
+        match result {
             Ok(_) => {
                 self.directory
                     .update(|d| merge::merge_directory(d, &offices));

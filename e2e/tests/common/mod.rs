@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 pub use thirtyfour::prelude::*;
 
+pub mod scale;
+
 pub fn dist_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dist");
     assert!(
@@ -40,7 +42,13 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_one(mut stream: TcpStream, root: &Path, mount: &str, offline: &AtomicBool) {
+fn serve_one(
+    mut stream: TcpStream,
+    root: &Path,
+    mount: &str,
+    offline: &AtomicBool,
+    extra: Option<&(String, PathBuf)>,
+) {
     if offline.load(Ordering::SeqCst) {
         // As if the server were gone: the connection closes without an answer.
         let _ = stream.shutdown(std::net::Shutdown::Both);
@@ -67,8 +75,15 @@ fn serve_one(mut stream: TcpStream, root: &Path, mount: &str, offline: &AtomicBo
         .next()
         .unwrap_or("/")
         .to_string();
-    let (status, file) = match raw_path.strip_prefix(mount) {
-        Some(rest) => {
+    // A second folder under its own prefix (the benchmark's generated files).
+    let extra_file = extra.and_then(|(prefix, dir)| {
+        let rest = raw_path.strip_prefix(prefix.as_str())?;
+        let candidate = dir.join(rest.trim_start_matches('/'));
+        (!rest.contains("..") && candidate.is_file()).then_some(candidate)
+    });
+    let (status, file) = match (extra_file, raw_path.strip_prefix(mount)) {
+        (Some(f), _) => ("200 OK", f),
+        (None, Some(rest)) => {
             let rest = rest.trim_start_matches('/');
             let candidate = if rest.is_empty() {
                 root.join("index.html")
@@ -81,16 +96,23 @@ fn serve_one(mut stream: TcpStream, root: &Path, mount: &str, offline: &AtomicBo
                 ("404 Not Found", root.join("404.html"))
             }
         }
-        None => ("404 Not Found", root.join("404.html")),
+        (None, None) => ("404 Not Found", root.join("404.html")),
     };
-    let body = std::fs::read(&file).unwrap_or_default();
+    // Streamed, not read whole: the benchmark's largest file is hundreds of MB.
+    let mut body = std::fs::File::open(&file).ok();
+    let len = body
+        .as_ref()
+        .and_then(|b| b.metadata().ok())
+        .map(|m| m.len())
+        .unwrap_or(0);
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {len}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         content_type(&file),
-        body.len()
     );
     let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
+    if let Some(body) = body.as_mut() {
+        let _ = std::io::copy(body, &mut stream);
+    }
 }
 
 /// Serves dist/ under `mount` ("" for the host root, "/sub/app" for a sub-path). Returns the base URL.
@@ -106,6 +128,21 @@ pub fn serve_switchable(mount: &'static str) -> (String, Arc<AtomicBool>) {
 
 /// Serves another folder (a copy of dist/ that a test changes, as a new deployment would).
 pub fn serve_dir(root: PathBuf, mount: &'static str) -> (String, Arc<AtomicBool>) {
+    serve_dirs(root, mount, None)
+}
+
+/// Serves dist/ at the host root and `dir` under `prefix` (e.g. "/__scale"), so a page can
+/// fetch a generated file from the same origin.
+pub fn serve_with(prefix: &str, dir: PathBuf) -> String {
+    serve_dirs(dist_dir(), "", Some((prefix.to_string(), dir))).0
+}
+
+fn serve_dirs(
+    root: PathBuf,
+    mount: &'static str,
+    extra: Option<(String, PathBuf)>,
+) -> (String, Arc<AtomicBool>) {
+    let extra = Arc::new(extra);
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
     let offline = Arc::new(AtomicBool::new(false));
@@ -114,7 +151,10 @@ pub fn serve_dir(root: PathBuf, mount: &'static str) -> (String, Arc<AtomicBool>
         for stream in listener.incoming().flatten() {
             let root = root.clone();
             let flag = flag.clone();
-            std::thread::spawn(move || serve_one(stream, &root, mount, &flag));
+            let extra = extra.clone();
+            std::thread::spawn(move || {
+                serve_one(stream, &root, mount, &flag, extra.as_ref().as_ref())
+            });
         }
     });
     (format!("http://127.0.0.1:{port}{mount}"), offline)

@@ -260,6 +260,7 @@ fn ExportBlock() -> impl IntoView {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Screen {
     Idle,
+    Working,
     Checked,
     Review,
     Other,
@@ -276,20 +277,7 @@ fn ImportBlock() -> impl IntoView {
             return;
         };
         input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            match crate::ui::browser::read_text(file).await {
-                Ok(text) => app.check_import(name, &text),
-                Err(e) => app.import.set(ImportStage::Failed {
-                    file: name,
-                    error: Text::new(
-                        format!("无法读取文件：{e}"),
-                        format!("Cannot read the file: {e}"),
-                    ),
-                    details: Vec::new(),
-                }),
-            }
-        });
+        app.import_file(file);
     };
     // The demo can try a merge in one browser with a sample park office's file (§7.8).
     let has_sample = move || {
@@ -302,15 +290,19 @@ fn ImportBlock() -> impl IntoView {
     let try_sample = move |_| {
         let file = crate::domain::sample_exchange::park_office_file();
         match crate::domain::snapshot::to_json(&file) {
-            Ok(text) => app.check_import("示例交换文件-高黎贡山园区.json".into(), &text),
+            Ok(text) => app.check_import("示例交换文件-高黎贡山园区.json".into(), text),
             Err(e) => app.toast.set(Some(e.text())),
         }
     };
-    let screen = Memo::new(move |_| match app.import.get() {
-        ImportStage::Idle => Screen::Idle,
-        ImportStage::Checked { .. } => Screen::Checked,
-        ImportStage::Review { .. } => Screen::Review,
-        _ => Screen::Other,
+    // Read by reference: a checked province-scale file is too large to copy on every change.
+    let screen = Memo::new(move |_| {
+        app.import.with(|s| match s {
+            ImportStage::Idle => Screen::Idle,
+            ImportStage::Working { .. } => Screen::Working,
+            ImportStage::Checked { .. } => Screen::Checked,
+            ImportStage::Review { .. } => Screen::Review,
+            _ => Screen::Other,
+        })
     });
     view! {
         <section class="block" id="import">
@@ -327,6 +319,7 @@ fn ImportBlock() -> impl IntoView {
             </Show>
             {move || match screen.get() {
                 Screen::Idle => None,
+                Screen::Working => Some(view! { <ImportProgress /> }.into_any()),
                 Screen::Checked => Some(view! { <CheckedPanel /> }.into_any()),
                 Screen::Review => Some(view! { <MergeReview /> }.into_any()),
                 Screen::Other => Some(view! { <ResultPanel /> }.into_any()),
@@ -335,12 +328,82 @@ fn ImportBlock() -> impl IntoView {
     }
 }
 
+/// Files above this size get a note that parsing may hold the page for a while.
+const LARGE_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// The import's steps while a file is being checked: done, current (with the time since the
+/// import started) and to come. The page is painted before each step; a long single step (the
+/// parse of a very large file) cannot update the clock while it runs, so it says so beforehand.
+#[component]
+fn ImportProgress() -> impl IntoView {
+    use crate::ui::state::ImportStep;
+    let i18n = use_i18n();
+    let app = use_app();
+    let tick = RwSignal::new(crate::ui::perf::now());
+    let handle = set_interval_with_handle(
+        move || tick.set(crate::ui::perf::now()),
+        std::time::Duration::from_millis(200),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
+        }
+    });
+    let state = move || {
+        app.import.with(|s| match s {
+            ImportStage::Working {
+                file,
+                step,
+                started,
+                bytes,
+            } => Some((file.clone(), *step, *started, *bytes)),
+            _ => None,
+        })
+    };
+    let label = move |step: ImportStep| match step {
+        ImportStep::Read => t_string!(i18n, scale_step_read).to_string(),
+        ImportStep::Parse => t_string!(i18n, scale_step_parse).to_string(),
+        ImportStep::Checksum => t_string!(i18n, scale_step_checksum).to_string(),
+        ImportStep::Migrate => t_string!(i18n, scale_step_migrate).to_string(),
+        ImportStep::Decode => t_string!(i18n, scale_step_decode).to_string(),
+        ImportStep::Validate => t_string!(i18n, scale_step_validate).to_string(),
+        ImportStep::Ready => t_string!(i18n, scale_step_ready).to_string(),
+    };
+    move || {
+        let (file, step, started, bytes) = state()?;
+        let now = ImportStep::ALL.iter().position(|s| *s == step).unwrap_or(0);
+        let elapsed = format!("{:.1}", (tick.get().max(started) - started) / 1000.0);
+        let mb = format!("{:.1}", bytes / 1024.0 / 1024.0);
+        let large = bytes >= LARGE_FILE_BYTES;
+        Some(view! {
+            <div class="notice import-progress" id="import-progress" role="status" aria-live="polite" data-step=step.code()>
+                <p><strong>{file}</strong> " (" {mb} " MB) — " {label(step)} "… "
+                   <span id="import-elapsed">{t!(i18n, scale_elapsed)} " " {elapsed} " s"</span></p>
+                <ol class="import-steps">
+                    {ImportStep::ALL.iter().enumerate().map(|(n, s)| {
+                        let state = if n < now { "done" } else if n == now { "current" } else { "todo" };
+                        view! { <li data-state=state aria-current=(n == now).then_some("step")>{label(*s)}</li> }
+                    }).collect_view()}
+                </ol>
+                {large.then(|| view! { <p class="hint" id="import-large">{t!(i18n, scale_large_file)}</p> })}
+            </div>
+        })
+    }
+}
+
 #[component]
 fn ResultPanel() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     move || {
-        match app.import.get() {
+        let stage = app.import.with(|s| match s {
+            ImportStage::Done(_) | ImportStage::Merged { .. } | ImportStage::Failed { .. } => {
+                Some(s.clone())
+            }
+            _ => None,
+        })?;
+        match stage {
         ImportStage::Done(t) => Some(view! { <div class="notice notice-ok" id="import-done" role="status">{text_view(t)}</div> }.into_any()),
         ImportStage::Merged { summary, left_out } => Some(view! {
             <div class="notice notice-ok" id="merge-done" role="status">
@@ -404,10 +467,10 @@ fn CheckedPanel() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
-    let ImportStage::Checked { file, checked } = app.import.get_untracked() else {
-        return None;
-    };
-    let p = checked.preview.clone();
+    let (file, p) = app.import.with_untracked(|s| match s {
+        ImportStage::Checked { file, checked } => Some((file.clone(), checked.preview.clone())),
+        _ => None,
+    })?;
     let altered = matches!(p.integrity, Integrity::Altered { .. });
     let partial = p.scope.is_some();
     let confirmed = RwSignal::new(!altered);
@@ -500,9 +563,10 @@ fn MergeReview() -> impl IntoView {
     let i18n = use_i18n();
     let app = use_app();
     let lang = use_lang();
-    let ImportStage::Review { file, checked, .. } = app.import.get_untracked() else {
-        return None;
-    };
+    let (file, preview) = app.import.with_untracked(|s| match s {
+        ImportStage::Review { file, checked, .. } => Some((file.clone(), checked.preview.clone())),
+        _ => None,
+    })?;
     let counts = move || {
         with_plan(|p| {
             Class::ALL
@@ -526,7 +590,7 @@ fn MergeReview() -> impl IntoView {
     Some(view! {
         <div class="notice merge-review" id="merge-review-screen">
             <h3>{t!(i18n, merge_review_title)} " " <code>{file}</code></h3>
-            <Provenance preview=checked.preview.clone() id="merge-provenance" />
+            <Provenance preview=preview.clone() id="merge-provenance" />
             <table class="table table-compact merge-counts" id="merge-counts">
                 <thead><tr>{move || counts().into_iter().map(|(c, _)| view! { <th scope="col">{c.label(lang())}</th> }).collect_view()}</tr></thead>
                 <tbody><tr>{move || counts().into_iter().map(|(c, n)| view! { <td class="num" data-class=c.code()>{n}</td> }).collect_view()}</tr></tbody>
