@@ -16,30 +16,7 @@ const MAX_DRAWN: usize = 200;
 
 /// The 1/10 province file, generated once with the project's generator if missing.
 fn province_1_10() -> PathBuf {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .canonicalize()
-        .expect("repository root");
-    let out = root.join("target/scale/province-1-10.json");
-    if !out.exists() {
-        let status = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
-            .args([
-                "run",
-                "--release",
-                "--bin",
-                "generate",
-                "--",
-                "--size",
-                "1-10",
-                "--out",
-            ])
-            .arg(&out)
-            .current_dir(&root)
-            .status()
-            .expect("run the generator");
-        assert!(status.success(), "the generator failed");
-    }
-    out
+    scale::scale_file("1-10")
 }
 
 /// Records of one table in the file, read independently of the app.
