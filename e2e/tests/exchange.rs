@@ -17,7 +17,7 @@ async fn office(b: &Browser, name: &str, role: &str) {
 /// The delegation record of `id` as stored.
 async fn stored_delegation(b: &Browser, id: &str) -> serde_json::Value {
     b.wait_saved().await;
-    let state = b.storage("parkdesk.state").await.expect("state");
+    let state = b.stored_json("parkdesk.state").await.expect("state");
     let v: serde_json::Value = serde_json::from_str(&state).expect("json");
     v["snapshot"]["records"]["delegations"]
         .as_array()
@@ -30,7 +30,7 @@ async fn stored_delegation(b: &Browser, id: &str) -> serde_json::Value {
 
 async fn stored_park_area(b: &Browser, code: &str) -> serde_json::Value {
     b.wait_saved().await;
-    let state = b.storage("parkdesk.state").await.expect("state");
+    let state = b.stored_json("parkdesk.state").await.expect("state");
     let v: serde_json::Value = serde_json::from_str(&state).expect("json");
     v["snapshot"]["records"]["parks"]
         .as_array()

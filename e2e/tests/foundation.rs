@@ -33,7 +33,7 @@ async fn first_open_shows_badged_demo_data_in_chinese_and_saves_it() {
     );
     b.wait_saved().await;
     assert!(
-        b.storage("parkdesk.state")
+        b.stored_json("parkdesk.state")
             .await
             .is_some_and(|s| s.contains("parkdesk-snapshot")),
         "demo saved into the empty store"
@@ -164,7 +164,7 @@ async fn export_then_import_gives_the_same_state_and_the_backup_restores() {
     assert_eq!(b.text("#import-counts tr[data-kind='parks'] td").await, "3");
     // Nothing changed before confirming.
     assert!(
-        b.storage("parkdesk.state")
+        b.stored_json("parkdesk.state")
             .await
             .is_some_and(|s| s.contains("导入后应消失县"))
     );
@@ -230,7 +230,7 @@ async fn a_file_dropped_on_the_page_is_previewed() {
     let b = fresh("").await;
     b.open("/").await;
     b.wait_saved().await;
-    let text = b.storage("parkdesk.state").await.expect("state");
+    let text = b.stored_json("parkdesk.state").await.expect("state");
     let snapshot =
         serde_json::from_str::<serde_json::Value>(&text).expect("json")["snapshot"].to_string();
     b.js(&format!(

@@ -347,6 +347,14 @@ impl Browser {
             .map(str::to_string)
     }
 
+    /// A stored value as JSON text, unpacked when the app keeps it packed (`PDZ1`, large values;
+    /// `src/persist/packed.rs`).
+    pub async fn stored_json(&self, key: &str) -> Option<String> {
+        let raw = self.storage(key).await?;
+        let json = parkdesk::persist::packed::decode(&raw).expect("a readable stored value");
+        Some(json.into_owned())
+    }
+
     /// Waits for the autosave indicator to say saved.
     pub async fn wait_saved(&self) {
         let deadline = Instant::now() + Duration::from_secs(15);
