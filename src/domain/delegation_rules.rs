@@ -9,6 +9,7 @@ use super::delegation::{
     CapacityConclusion, DelegationData, Grantor, Lifecycle, Reception, Territory,
 };
 use super::entrustment::EntrustmentData;
+use super::inspection::DelegationsByPark;
 use super::org::OrgKind;
 use super::power::{
     Delegability, HolderLevel, PowerCategory, PowerItemData, PowerType, ProcessLink,
@@ -129,15 +130,6 @@ impl<'a> Entrusted<'a> {
     }
 }
 
-/// Live delegations grouped by park (the per-park rules would otherwise scan them once per park).
-fn by_park(ws: &Workspace) -> HashMap<&str, Vec<&Rec<DelegationData>>> {
-    let mut map: HashMap<&str, Vec<&Rec<DelegationData>>> = HashMap::new();
-    for d in ws.delegations.iter_live() {
-        map.entry(d.data.park_id.as_str()).or_default().push(d);
-    }
-    map
-}
-
 fn month_of(d: NaiveDate) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
@@ -246,7 +238,7 @@ pub fn delegations(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
             }
         }
     }
-    let parks = by_park(ws);
+    let parks = DelegationsByPark::of(ws);
     chains(ws, &parks, out);
     enforcement_bodies_per_park(ws, &parks, out);
 }
@@ -583,11 +575,7 @@ fn signals(
 }
 
 /// BR-B13: a park with some but not all items of an approval chain delegated ("你放我不放").
-fn chains(
-    ws: &Workspace,
-    by_park: &HashMap<&str, Vec<&Rec<DelegationData>>>,
-    out: &mut Vec<Violation>,
-) {
+fn chains(ws: &Workspace, by_park: &DelegationsByPark, out: &mut Vec<Violation>) {
     let mut chain_items: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for item in ws.power_items.iter_live() {
         for tag in &item.data.chain_tags {
@@ -600,9 +588,8 @@ fn chains(
     for park in ws.parks.iter_live() {
         for (tag, items) in &chain_items {
             let delegated: Vec<&Rec<DelegationData>> = by_park
-                .get(park.id())
-                .into_iter()
-                .flatten()
+                .of_park(park.id())
+                .iter()
                 .copied()
                 .filter(|d| {
                     items.contains(d.data.power_item_id.as_str())
@@ -641,11 +628,11 @@ fn chains(
 /// BR-B5, second half: one unified enforcement body per park once enforcement is delegated.
 fn enforcement_bodies_per_park(
     ws: &Workspace,
-    by_park: &HashMap<&str, Vec<&Rec<DelegationData>>>,
+    by_park: &DelegationsByPark,
     out: &mut Vec<Violation>,
 ) {
     for park in ws.parks.iter_live() {
-        let has_enf = by_park.get(park.id()).into_iter().flatten().any(|d| {
+        let has_enf = by_park.of_park(park.id()).iter().any(|d| {
             d.data.lifecycle.is_open()
                 && ws
                     .power_items

@@ -362,6 +362,11 @@ impl<'a> DelegationsByPark<'a> {
         DelegationsByPark(map)
     }
 
+    /// The live delegations of one park.
+    pub fn of_park(&self, park_id: &str) -> &[&'a Rec<DelegationData>] {
+        self.0.get(park_id).map_or(&[], Vec::as_slice)
+    }
+
     /// The delegations of a campaign's parks (each park once).
     pub fn of_campaign(&self, campaign: &InspectionCampaignData) -> Vec<&'a Rec<DelegationData>> {
         let parks: HashSet<&str> = campaign.scope_parks.iter().map(String::as_str).collect();

@@ -48,6 +48,12 @@ pub enum StoreError {
     Other(String),
 }
 
+impl From<packed::PackError> for StoreError {
+    fn from(e: packed::PackError) -> Self {
+        StoreError::Other(e.to_string())
+    }
+}
+
 impl StoreError {
     pub fn text(&self) -> Text {
         match self {
@@ -104,7 +110,7 @@ impl Stored {
 
     /// The value kept in storage: the JSON, packed when large (`packed`).
     pub fn encode(&self) -> Result<String, StoreError> {
-        packed::encode(self.to_json()?).map_err(|e| StoreError::Other(e.to_string()))
+        Ok(packed::encode(self.to_json()?)?)
     }
 
     /// Reads a stored value, upgrading an older schema like an imported file. The notes say what
@@ -501,7 +507,7 @@ pub fn take_backup(
     policy: BackupPolicy,
 ) -> Result<BackupInfo, StoreError> {
     let json = serde_json::to_string(snapshot).map_err(|e| StoreError::Other(e.to_string()))?;
-    let value = packed::encode(json).map_err(|e| StoreError::Other(e.to_string()))?;
+    let value = packed::encode(json)?;
     let records = crate::domain::workspace::Kind::ALL
         .iter()
         .map(|k| snapshot.records.count_live(*k))
