@@ -699,7 +699,7 @@ fn the_demo_carries_the_staffing_teaching_cases() {
 
 #[test]
 fn the_ledger_exports_as_csv_for_excel() {
-    use parkdesk::domain::staffing_metrics::ledger_csv;
+    use parkdesk::reports::staffing::ledger_csv;
     let ws = parkdesk::domain::sample::demo();
     let day = d("2013-12-31");
     let gm = ws

@@ -16,6 +16,7 @@ pub mod csv;
 pub mod lists;
 pub mod outcomes;
 pub mod people;
+pub mod staffing;
 pub mod xlsx;
 
 use chrono::NaiveDate;

@@ -995,9 +995,9 @@ fn LedgerSection(filter: ParkFilter) -> impl IntoView {
     let export = move |_| {
         let day = app.as_of.get_untracked();
         let v = current_view();
-        let text = app
-            .desk
-            .with_untracked(|d| ledger.with_untracked(|l| sm::ledger_csv(d.ws(), l, day, v)));
+        let text = app.desk.with_untracked(|d| {
+            ledger.with_untracked(|l| crate::reports::staffing::ledger_csv(d.ws(), l, day, v))
+        });
         let name = format!(
             "parkdesk-ledger-{}-{}.csv",
             if v == View::ByQuota { "quota" } else { "use" },
