@@ -34,8 +34,8 @@ fn fields(text: &str) -> Vec<String> {
 fn assert_inert(text: &str) {
     for f in fields(text) {
         assert!(
-            !f.starts_with(['=', '+', '@', '\t', '\r'])
-                && !(f.starts_with('-') && f.parse::<f64>().is_err()),
+            !(f.starts_with(['=', '+', '@', '\t', '\r'])
+                || f.starts_with('-') && f.parse::<f64>().is_err()),
             "live cell {f:?} in {text}"
         );
     }
