@@ -135,3 +135,11 @@ fn xlsx_writes_formula_like_text_as_strings() {
         assert!(texts.iter().any(|t| t == h), "{h:?} read back as text");
     }
 }
+
+#[test]
+fn the_roster_template_goes_through_the_one_writer() {
+    let text = parkdesk::reports::people::roster_template();
+    assert!(text.starts_with("\u{feff}人员编号,姓名"));
+    assert!(text.ends_with("2013-01-01\r\n"));
+    assert_eq!(text.lines().count(), 2, "header and one example row");
+}

@@ -7,10 +7,11 @@ use common::*;
 use parkdesk::domain::command::Command;
 use parkdesk::domain::org::OrgKind;
 use parkdesk::domain::person::{EntryChannel, Gender, PersonIdentity, PersonStatus, TalentFlag};
-use parkdesk::domain::roster_csv::{parse, parse_date_cell, template};
+use parkdesk::domain::roster_csv::{parse, parse_date_cell};
 use parkdesk::domain::staffing::QuotaType;
 use parkdesk::domain::text::Text;
 use parkdesk::domain::workspace::Data;
+use parkdesk::reports::people::roster_template as template;
 
 fn world() -> (Basic, String, String) {
     let mut b = basic();

@@ -479,11 +479,25 @@ pub fn parse(text: &str, ws: &Workspace) -> Result<Vec<PersonData>, Vec<RowError
     }
 }
 
-/// A template a clerk can open in Excel/WPS (UTF-8 with BOM), with one example row.
-pub fn template() -> String {
-    let head: Vec<&str> = COLUMNS.iter().map(|(zh, _, _)| *zh).collect();
-    format!(
-        "\u{feff}{}\r\nPER-XX-0001,张三,男,1985,大学本科,城乡规划,公务员,公开招聘,优秀年轻干部,（编制单位全称）,行政编制,（工作单位全称）,在职,2013-01-01\r\n",
-        head.join(",")
-    )
+/// The import template's header and its one example row; the file itself is written by the one
+/// CSV writer, `reports::people::roster_template`.
+pub fn template_rows() -> (Vec<&'static str>, Vec<&'static str>) {
+    let head = COLUMNS.iter().map(|(zh, _, _)| *zh).collect();
+    let example = vec![
+        "PER-XX-0001",
+        "张三",
+        "男",
+        "1985",
+        "大学本科",
+        "城乡规划",
+        "公务员",
+        "公开招聘",
+        "优秀年轻干部",
+        "（编制单位全称）",
+        "行政编制",
+        "（工作单位全称）",
+        "在职",
+        "2013-01-01",
+    ];
+    (head, example)
 }

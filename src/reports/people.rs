@@ -346,3 +346,9 @@ pub fn rectifications(src: &Source) -> Report {
     }
     r
 }
+
+/// The roster import template (UTF-8 with BOM, one example row), through the one CSV writer.
+pub fn roster_template() -> String {
+    let (head, example) = crate::domain::roster_csv::template_rows();
+    super::csv::write_rows(head, [example.into_iter().map(super::Cell::text)])
+}

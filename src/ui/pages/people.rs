@@ -585,7 +585,7 @@ fn RosterImport() -> impl IntoView {
     let template = move |_| {
         let _ = crate::ui::browser::download(
             "parkdesk-roster-template.csv",
-            &roster_csv::template(),
+            &crate::reports::people::roster_template(),
             "text/csv;charset=utf-8",
         );
     };
