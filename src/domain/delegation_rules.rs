@@ -502,7 +502,7 @@ fn signals(
         let six_months = d
             .effective_from
             .is_some_and(|f| (as_of - f).num_days() >= 182);
-        let year_ago = month_of(as_of - chrono::Duration::days(365));
+        let year_ago = month_of(super::dates::add_days(as_of, -365).unwrap_or(NaiveDate::MIN));
         let park_cases: u32 = d
             .cases
             .iter()
