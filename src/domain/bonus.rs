@@ -787,6 +787,10 @@ pub fn equal_shares_despite_grades(a: &Allocation) -> Vec<Id> {
 }
 
 /// Yuan with two decimals and thousands separators: 123456789 → "1,234,567.89".
+/// The largest amount in fen a record may carry (10^15 fen, ¥10 trillion): far above any pool,
+/// far enough below `i64::MAX` that the allocation arithmetic cannot overflow on valid data.
+pub const MAX_FEN: i64 = 1_000_000_000_000_000;
+
 pub fn yuan_text(fen: i64) -> String {
     let neg = fen < 0;
     let f = fen.unsigned_abs();
