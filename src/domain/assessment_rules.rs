@@ -873,13 +873,19 @@ fn pools(ws: &Workspace, outcomes: &Outcomes, out: &mut Vec<Violation>) {
                 ),
             ));
         }
-        if d.special_awards.iter().any(|a| a.amount_fen > bonus::MAX_FEN) {
+        if d.special_awards
+            .iter()
+            .any(|a| a.amount_fen > bonus::MAX_FEN)
+        {
             out.push(field(
                 k,
                 id,
                 "special_awards",
                 Text::new(
-                    format!("特殊贡献奖金额超过上限 ¥{}", bonus::yuan_text(bonus::MAX_FEN)),
+                    format!(
+                        "特殊贡献奖金额超过上限 ¥{}",
+                        bonus::yuan_text(bonus::MAX_FEN)
+                    ),
                     format!(
                         "A special award exceeds the limit of ¥{}",
                         bonus::yuan_text(bonus::MAX_FEN)
@@ -887,8 +893,7 @@ fn pools(ws: &Workspace, outcomes: &Outcomes, out: &mut Vec<Violation>) {
                 ),
             ));
         }
-        if d
-            .unit_distributions
+        if d.unit_distributions
             .iter()
             .flat_map(|u| &u.amounts)
             .any(|x| !(0..=bonus::MAX_FEN).contains(&x.amount_fen))
