@@ -20,21 +20,19 @@ fn blocks_on(v: &[Violation], kind: Kind, id: &str, field: &str) -> bool {
     })
 }
 
-fn first_order(ws: &mut Workspace) -> String {
-    let id = ws
-        .rectification_orders
+fn first_order(ws: &Workspace) -> String {
+    ws.rectification_orders
         .iter_live()
         .find(|r| r.data.deadline.is_some())
         .expect("an order with a deadline")
         .id()
-        .to_string();
-    id
+        .to_string()
 }
 
 #[test]
 fn a_deadline_near_the_end_of_the_calendar_is_a_located_block_not_a_panic() {
     let mut ws = demo();
-    let id = first_order(&mut ws);
+    let id = first_order(&ws);
     let o = ws.rectification_orders.0.get_mut(&id).expect("order");
     o.data.deadline = Some(NaiveDate::MAX);
     let v = check_all(&ws, as_of());
@@ -56,7 +54,7 @@ fn a_second_overdue_period_of_u32_max_days_is_a_located_block_not_a_panic() {
     let meta = Meta::new(pid.clone(), Utc::now(), &office, Provenance::UserEntered);
     ws.put(Record::new(meta, Data::Parameters(params)));
     // An overdue order far in the past, so the rule pass reaches the second-overdue addition.
-    let id = first_order(&mut ws);
+    let id = first_order(&ws);
     let o = ws.rectification_orders.0.get_mut(&id).expect("order");
     o.data.deadline = Some(NaiveDate::MAX);
     let v = check_all(&ws, as_of());
