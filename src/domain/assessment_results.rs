@@ -331,12 +331,13 @@ pub fn evaluate(
             let indicator_c: Option<i64> = leaf_scores
                 .iter()
                 .map(|(_, s)| *s)
-                .sum::<Option<i64>>()
+                // Checked: an overflowing total counts as not scored rather than wrapping.
+                .try_fold(0i64, |a, s| a.checked_add(s?))
                 .filter(|_| !leaves.is_empty());
             let first_c = first_leaves
                 .iter()
                 .map(|id| leaf_scores.iter().find(|(l, _)| l == id).and_then(|x| x.1))
-                .sum::<Option<i64>>();
+                .try_fold(0i64, |a, s| a.checked_add(s?));
             // Components out of 100 (hundredths) and the exact weighted total.
             let mut components = Vec::new();
             let mut num: i128 = 0;
@@ -383,8 +384,11 @@ pub fn evaluate(
             } else {
                 Vec::new()
             };
-            let deducted: i64 = lines.iter().map(|l| l.points_c).sum();
-            let total = before.map(|b| (b - deducted).max(0));
+            let deducted: i64 = lines
+                .iter()
+                .map(|l| l.points_c)
+                .fold(0i64, i64::saturating_add);
+            let total = before.map(|b| b.saturating_sub(deducted).max(0));
             let vetoed_by = data.map(|d| d.vetoed_by.clone()).unwrap_or_default();
             let veto = veto_of(scheme, &vetoed_by);
             Row {

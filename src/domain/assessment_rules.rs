@@ -859,6 +859,61 @@ fn pools(ws: &Workspace, outcomes: &Outcomes, out: &mut Vec<Violation>) {
                 Text::new("奖金总额不能为负", "The pool total cannot be negative"),
             ));
         }
+        if d.total_fen > bonus::MAX_FEN {
+            out.push(field(
+                k,
+                id,
+                "total_fen",
+                Text::new(
+                    format!("奖金总额超过上限 ¥{}", bonus::yuan_text(bonus::MAX_FEN)),
+                    format!(
+                        "The pool total exceeds the limit of ¥{}",
+                        bonus::yuan_text(bonus::MAX_FEN)
+                    ),
+                ),
+            ));
+        }
+        if d.special_awards
+            .iter()
+            .any(|a| a.amount_fen > bonus::MAX_FEN)
+        {
+            out.push(field(
+                k,
+                id,
+                "special_awards",
+                Text::new(
+                    format!(
+                        "特殊贡献奖金额超过上限 ¥{}",
+                        bonus::yuan_text(bonus::MAX_FEN)
+                    ),
+                    format!(
+                        "A special award exceeds the limit of ¥{}",
+                        bonus::yuan_text(bonus::MAX_FEN)
+                    ),
+                ),
+            ));
+        }
+        if d.unit_distributions
+            .iter()
+            .flat_map(|u| &u.amounts)
+            .any(|x| !(0..=bonus::MAX_FEN).contains(&x.amount_fen))
+        {
+            out.push(field(
+                k,
+                id,
+                "unit_distributions",
+                Text::new(
+                    format!(
+                        "单位自行分配的金额须在 ¥0–¥{} 之间",
+                        bonus::yuan_text(bonus::MAX_FEN)
+                    ),
+                    format!(
+                        "Amounts a unit distributes must be within ¥0–¥{}",
+                        bonus::yuan_text(bonus::MAX_FEN)
+                    ),
+                ),
+            ));
+        }
         if ws.parks.live(&d.park_id).is_none() {
             out.push(field(
                 k,

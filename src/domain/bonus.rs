@@ -190,7 +190,8 @@ impl BonusPoolData {
         self.special_awards
             .iter()
             .map(|a| a.amount_fen.max(0))
-            .sum()
+            // Saturating: an overflowing sum stays above any pool and the rules still block.
+            .fold(0i64, i64::saturating_add)
     }
 
     /// The post coefficient of a rank (‰).
@@ -470,7 +471,9 @@ pub struct PersonShare {
 impl PersonShare {
     /// What the person receives: the unit's own figure or the proposal, plus special awards.
     pub fn total_fen(&self) -> i64 {
-        self.own_fen.unwrap_or(self.formula_fen) + self.special_fen
+        self.own_fen
+            .unwrap_or(self.formula_fen)
+            .saturating_add(self.special_fen)
     }
 }
 
@@ -500,9 +503,11 @@ pub struct Allocation {
 impl Allocation {
     /// Everything allocated: people, unit specials and the undistributed rest. Equals the pool.
     pub fn sum_fen(&self) -> i64 {
-        self.persons.iter().map(PersonShare::total_fen).sum::<i64>()
-            + self.unit_specials.iter().map(|u| u.1).sum::<i64>()
-            + self.undistributed_fen
+        self.persons
+            .iter()
+            .map(PersonShare::total_fen)
+            .chain(self.unit_specials.iter().map(|u| u.1))
+            .fold(self.undistributed_fen, i64::saturating_add)
     }
 }
 
@@ -522,7 +527,7 @@ pub fn allocate(ws: &Workspace, pool: &BonusPoolData) -> Allocation {
 /// [`allocate`] with the schemes already evaluated (the rules and the UI evaluate once).
 pub fn allocate_with(ws: &Workspace, pool: &BonusPoolData, outcomes: &Outcomes) -> Allocation {
     let special = pool.special_fen();
-    let distributable = (pool.total_fen - special).max(0);
+    let distributable = pool.total_fen.saturating_sub(special).max(0);
     let mut a = Allocation {
         pool_fen: pool.total_fen,
         special_fen: special,
@@ -716,10 +721,12 @@ pub fn allocate_with(ws: &Workspace, pool: &BonusPoolData, outcomes: &Outcomes) 
     }
     // Special awards beyond the pool cannot be paid from it: shown as a negative rest.
     if special > pool.total_fen {
-        a.undistributed_fen -= special - pool.total_fen.max(0);
+        a.undistributed_fen = a
+            .undistributed_fen
+            .saturating_sub(special - pool.total_fen.max(0));
     }
     if pool.total_fen < 0 {
-        a.undistributed_fen += pool.total_fen;
+        a.undistributed_fen = a.undistributed_fen.saturating_add(pool.total_fen);
     }
     a
 }
@@ -730,7 +737,11 @@ pub fn own_fits(own: &UnitDistribution, lines: &[PersonShare], share_fen: i64) -
     own.amounts
         .iter()
         .all(|x| people.contains(x.person_id.as_str()) && x.amount_fen >= 0)
-        && own.amounts.iter().map(|x| x.amount_fen).sum::<i64>() == share_fen
+        && own
+            .amounts
+            .iter()
+            .try_fold(0i64, |a, x| a.checked_add(x.amount_fen))
+            == Some(share_fen)
 }
 
 /// Splits `budget` over the lines (already in rank order) by their weights with the pool's cap
@@ -767,7 +778,7 @@ pub fn equal_shares_despite_grades(a: &Allocation) -> Vec<Id> {
             let amount = |p: &PersonShare| p.own_fen.unwrap_or(p.formula_fen);
             let max = ps.iter().map(|p| amount(p)).max().unwrap_or(0);
             let min = ps.iter().map(|p| amount(p)).min().unwrap_or(0);
-            max - min <= EQUAL_WITHIN_FEN && ps.iter().any(|p| p.level != ps[0].level)
+            max.saturating_sub(min) <= EQUAL_WITHIN_FEN && ps.iter().any(|p| p.level != ps[0].level)
         })
         .map(|(u, _)| u.to_string())
         .collect();
@@ -776,6 +787,10 @@ pub fn equal_shares_despite_grades(a: &Allocation) -> Vec<Id> {
 }
 
 /// Yuan with two decimals and thousands separators: 123456789 → "1,234,567.89".
+/// The largest amount in fen a record may carry (10^15 fen, ¥10 trillion): far above any pool,
+/// far enough below `i64::MAX` that the allocation arithmetic cannot overflow on valid data.
+pub const MAX_FEN: i64 = 1_000_000_000_000_000;
+
 pub fn yuan_text(fen: i64) -> String {
     let neg = fen < 0;
     let f = fen.unsigned_abs();

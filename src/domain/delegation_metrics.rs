@@ -177,7 +177,12 @@ pub fn mean_link_completeness(
 /// 零办件率 | Due delegations without any park case in the 12 months up to `as_of`.
 pub fn zero_case_rate(ws: &Workspace, as_of: NaiveDate, scope: &DelegationScope) -> Ratio {
     let due = due(ws, as_of, scope);
-    let from = format!("{}", (as_of - chrono::Duration::days(365)).format("%Y-%m"));
+    let from = format!(
+        "{}",
+        super::dates::add_days(as_of, -365)
+            .unwrap_or(NaiveDate::MIN)
+            .format("%Y-%m")
+    );
     let to = format!("{}", as_of.format("%Y-%m"));
     let zero = due
         .iter()

@@ -469,7 +469,8 @@ fn signals(
             .iter()
             .filter(|c| c.month >= from && c.month <= now)
             .map(|c| c.by_source)
-            .sum();
+            // Saturating: only compared against 0; a wrap could hide the cases.
+            .fold(0u32, u32::saturating_add);
         if residual > 0 && !d.parallel {
             out.push(signal("BR-B9", id, "NOMINAL_ONLY", Text::new(
                 format!("明放暗不放信号：下放后原部门在该区域仍办理了 {residual} 件"),
@@ -502,13 +503,14 @@ fn signals(
         let six_months = d
             .effective_from
             .is_some_and(|f| (as_of - f).num_days() >= 182);
-        let year_ago = month_of(as_of - chrono::Duration::days(365));
+        let year_ago = month_of(super::dates::add_days(as_of, -365).unwrap_or(NaiveDate::MIN));
         let park_cases: u32 = d
             .cases
             .iter()
             .filter(|c| c.month > year_ago && c.month <= now)
             .map(|c| c.by_park)
-            .sum();
+            // Saturating: a wrap to exactly 0 would fake a zero-case signal.
+            .fold(0u32, u32::saturating_add);
         if d.lifecycle == Lifecycle::HandedOver && six_months && expected > 0 && park_cases == 0 {
             out.push(signal("BR-B14", id, "ZERO_CASE", Text::new(
                 format!("零办件信号：下放已满半年，预计年办件 {expected} 件，近 12 个月园区办件为 0"),

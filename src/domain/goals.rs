@@ -396,7 +396,12 @@ fn efficient(ws: &Workspace, as_of: NaiveDate, scope: &Scope) -> GoalIndex {
             .collect(),
     };
 
-    let from = format!("{}", (as_of - chrono::Duration::days(365)).format("%Y-%m"));
+    let from = format!(
+        "{}",
+        super::dates::add_days(as_of, -365)
+            .unwrap_or(NaiveDate::MIN)
+            .format("%Y-%m")
+    );
     let to = format!("{}", as_of.format("%Y-%m"));
     let mut cases = Ratio::default();
     let mut records = Vec::new();

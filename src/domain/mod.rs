@@ -12,6 +12,7 @@ pub mod authority;
 pub mod bonus;
 pub mod catalogue_csv;
 pub mod command;
+pub mod dates;
 pub mod delegation;
 pub mod delegation_metrics;
 pub mod delegation_rules;

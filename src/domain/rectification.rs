@@ -3,9 +3,10 @@
 //! [`apply`] from the command path, which checks the state machine and its guards and writes the
 //! history. Overdue is derived from the date asked about, never stored.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::dates;
 use super::finding::FindingData;
 use super::meta::{Id, Timestamp};
 use super::rules::blank;
@@ -160,7 +161,8 @@ impl RectificationOrderData {
             assist_org_ids: finding.co_responsible_org_ids.clone(),
             requirements: format!("针对“{}”限期整改并反馈", finding.description),
             issued_on: None,
-            deadline: Some(from + Duration::days(i64::from(days))),
+            // Past the calendar: no deadline; the field checks ask for one.
+            deadline: dates::add_days(from, i64::from(days)),
             urgency: Urgency::Normal,
             is_major: false,
             status: RectificationStatus::Draft,
@@ -236,7 +238,10 @@ impl RectificationOrderData {
             return Overdue::No;
         }
         match self.deadline_on(as_of) {
-            Some(d) if as_of > d + Duration::days(i64::from(second_days)) => Overdue::Second,
+            // A second-overdue point past the calendar is never reached.
+            Some(d) if dates::add_days(d, i64::from(second_days)).is_some_and(|s| as_of > s) => {
+                Overdue::Second
+            }
             Some(d) if as_of > d => Overdue::Overdue,
             _ => Overdue::No,
         }
@@ -410,7 +415,13 @@ pub fn apply(
                     "Name the lead handling unit before issuing the order",
                 ));
             }
-            let deadline = deadline.unwrap_or(on + Duration::days(i64::from(default_days)));
+            let Some(deadline) = deadline.or_else(|| dates::add_days(on, i64::from(default_days)))
+            else {
+                return Err(Text::new(
+                    "默认整改时限超出日期范围，请指定时限",
+                    "The default period runs past the calendar; give a deadline",
+                ));
+            };
             if deadline <= on {
                 return Err(Text::new(
                     "整改时限须晚于交办日期",

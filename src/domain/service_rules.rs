@@ -86,7 +86,11 @@ fn development_entities(ws: &Workspace, out: &mut Vec<Violation>) {
                 ),
             ));
         }
-        let shares: u32 = e.shareholders.iter().map(|s| s.share_bp).sum();
+        // Saturating: a sum past u32 stays above 100 % instead of wrapping under it.
+        let shares: u32 = e
+            .shareholders
+            .iter()
+            .fold(0u32, |a, s| a.saturating_add(s.share_bp));
         if shares > 10_000 {
             out.push(field(
                 k,

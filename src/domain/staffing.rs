@@ -324,8 +324,8 @@ impl Ledger {
         self.non_quota
             .iter()
             .filter(|(o, _)| include(o))
-            .map(|(_, n)| n)
-            .sum()
+            .map(|(_, n)| *n)
+            .fold(0u32, u32::saturating_add)
     }
 }
 

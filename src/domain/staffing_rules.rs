@@ -451,7 +451,8 @@ fn talent(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
                         .is_some_and(|qd| qd < d || (qd == d && q.id() < id))
             })
             .map(|q| demand(&q.data, d))
-            .sum();
+            // Saturating: an overflowing claim stays above any vacancy instead of wrapping.
+            .fold(0u32, u32::saturating_add);
         let available = vacant.saturating_sub(claimed);
         let wanted = demand(p, d);
         if wanted > available {

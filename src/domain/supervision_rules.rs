@@ -7,12 +7,13 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::accountability::{AccountTarget, AccountabilityStatus};
+use super::dates;
 use super::finding::{FindingCategory, FindingStatus};
 use super::inspection::{CampaignStatus, CheckTarget, InspectionAspect};
 use super::integration::looks_like_personal_number;
 use super::rectification::{Overdue, RectificationStatus};
 use super::rules::{Severity, Violation};
-use super::rules::{blank, field_error as field};
+use super::rules::{blank, field_error as field, field_zh_en};
 use super::text::Text;
 use super::workspace::{Data, Kind, Record, Workspace};
 
@@ -818,6 +819,48 @@ fn orders(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
                     Text::new(
                         "已交办的督办单须有交办日期和整改时限",
                         "An issued order needs its issue date and deadline",
+                    ),
+                ));
+            }
+        }
+        // Dates outside the sane range would make the overdue arithmetic leave the calendar.
+        let dated: [(&'static str, Vec<NaiveDate>); 6] = [
+            ("issued_on", o.issued_on.into_iter().collect()),
+            ("deadline", o.deadline.into_iter().collect()),
+            ("reminders", o.reminders.clone()),
+            (
+                "extensions",
+                o.extensions
+                    .iter()
+                    .flat_map(|e| [Some(e.requested_on), Some(e.new_deadline), e.decided_on])
+                    .flatten()
+                    .collect(),
+            ),
+            ("feedbacks", o.feedbacks.iter().map(|f| f.on).collect()),
+            (
+                "reviews",
+                o.reviews
+                    .iter()
+                    .map(|x| x.on)
+                    .chain(o.yellow_card.as_ref().map(|c| c.on))
+                    .collect(),
+            ),
+        ];
+        for (name, ds) in dated {
+            if let Some(bad) = ds.iter().find(|d| !dates::in_range(**d)) {
+                out.push(field_zh_en(
+                    k,
+                    id,
+                    name,
+                    format!(
+                        "日期 {bad} 超出范围（{}–{}）",
+                        dates::DATE_MIN,
+                        dates::DATE_MAX
+                    ),
+                    format!(
+                        "The date {bad} is outside {}–{}",
+                        dates::DATE_MIN,
+                        dates::DATE_MAX
                     ),
                 ));
             }
