@@ -567,11 +567,18 @@ impl Desk {
                 });
             }
             self.roll_back(&changes);
+            // Indexed, not a scan of the set per violation: a file of 30,000 bad records
+            // would otherwise be quadratic.
+            let in_set: std::collections::HashSet<(Kind, &str)> = set
+                .iter()
+                .map(|r| (r.kind(), r.meta().id.as_str()))
+                .collect();
             let offenders: std::collections::HashSet<(Kind, String)> = blocks
                 .iter()
+                .filter(|v| in_set.contains(&(v.kind, v.id.as_str())))
                 .map(|v| (v.kind, v.id.clone()))
-                .filter(|k| set.iter().any(|r| r.kind() == k.0 && r.meta().id == k.1))
                 .collect();
+            drop(in_set);
             if offenders.is_empty() {
                 return Err(CommandError::Rejected(blocks));
             }

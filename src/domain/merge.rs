@@ -120,25 +120,28 @@ pub struct MergeCtx<'a> {
 }
 
 impl MergeCtx<'_> {
-    fn role_of(&self, office: &str) -> Option<Role> {
+    fn role_of(&self, office: &str, side: Side) -> Option<Role> {
         if office == self.me.id {
             return Some(self.me.role);
         }
+        // Our own demo data counts as the 编办's; a file cannot claim that authority by naming
+        // the sample office as the author of a change.
         if office == super::sample::SAMPLE_OFFICE_ID {
-            return Some(Role::Bianban);
+            return (side == Side::Local).then_some(Role::Bianban);
         }
         self.directory
             .iter()
             .find(|o| o.id == office)
             .map(|o| o.role)
     }
-    fn owns(&self, kind: Kind, group: &str, author: &str) -> bool {
+    fn owns(&self, kind: Kind, group: &str, author: &str, side: Side) -> bool {
         // The creation version (no stamp) counts as the owner's.
         if author.is_empty() {
             return true;
         }
         let (owners, _, _) = group_info(kind, group);
-        self.role_of(author).is_some_and(|r| owners.contains(&r))
+        self.role_of(author, side)
+            .is_some_and(|r| owners.contains(&r))
     }
 }
 
@@ -327,6 +330,7 @@ type RuleKey = (bool, u32, Timestamp, Id, String);
 /// The deterministic order of two versions of a group (higher wins).
 fn rule_key(
     ctx: &MergeCtx,
+    side: Side,
     kind: Kind,
     group: &str,
     stamp: Option<&Stamp>,
@@ -336,7 +340,7 @@ fn rule_key(
     let v = super::snapshot::canonical(value);
     match stamp {
         Some(s) => (
-            ctx.owns(kind, group, &s.author),
+            ctx.owns(kind, group, &s.author, side),
             s.rev,
             s.at,
             s.author.clone(),
@@ -610,13 +614,13 @@ fn classify(
             },
         };
         let incoming_author = is.map_or_else(|| im.updated_by.clone(), |s| s.author.clone());
-        let owned = ctx.owns(kind, g, &incoming_author);
+        let owned = ctx.owns(kind, g, &incoming_author, Side::Incoming);
         let default_side = match state {
             GroupState::Incoming if owned => Side::Incoming,
             GroupState::Incoming => Side::Local,
             GroupState::Conflict => {
-                let ours = rule_key(ctx, kind, g, ls, lm, &lv);
-                let theirs = rule_key(ctx, kind, g, is, im, &iv);
+                let ours = rule_key(ctx, Side::Local, kind, g, ls, lm, &lv);
+                let theirs = rule_key(ctx, Side::Incoming, kind, g, is, im, &iv);
                 if theirs > ours {
                     Side::Incoming
                 } else {
@@ -1008,13 +1012,56 @@ pub fn display_value(
     }
 }
 
-/// Adds the offices of an incoming file to the directory (by id; a newer name replaces the old).
-pub fn merge_directory(dir: &mut Vec<Office>, incoming: &[Office]) {
+/// Adds the offices of an incoming file to the directory (by id). A known office takes the
+/// file's name, park and org, never its role: the role decides field ownership (BR-F4), so a file
+/// could otherwise grant itself rights. Returns the roles the file claimed and that were not
+/// taken, for the local user to decide on ([`set_role`]).
+pub fn merge_directory(dir: &mut Vec<Office>, incoming: &[Office]) -> Vec<RoleClaim> {
+    let mut claims = Vec::new();
     for o in incoming {
         match dir.iter_mut().find(|d| d.id == o.id) {
-            Some(d) => *d = o.clone(),
+            Some(d) => {
+                if d.role != o.role && !claims.iter().any(|c: &RoleClaim| c.office == o.id) {
+                    claims.push(RoleClaim {
+                        office: o.id.clone(),
+                        known: d.role,
+                        claimed: o.role,
+                    });
+                }
+                let role = d.role;
+                *d = o.clone();
+                d.role = role;
+            }
             None => dir.push(o.clone()),
         }
+    }
+    claims
+}
+
+/// A role a file states for an office this copy already knows with another role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleClaim {
+    pub office: Id,
+    pub known: Role,
+    pub claimed: Role,
+}
+
+/// This copy's own office (or one the local user edited) put into the directory as it is.
+pub fn put_office(dir: &mut Vec<Office>, office: &Office) {
+    match dir.iter_mut().find(|d| d.id == office.id) {
+        Some(d) => *d = office.clone(),
+        None => dir.push(office.clone()),
+    }
+}
+
+/// The local user's decision to change a known office's role.
+pub fn set_role(dir: &mut [Office], office: &str, role: Role) -> bool {
+    match dir.iter_mut().find(|d| d.id == office) {
+        Some(d) => {
+            d.role = role;
+            true
+        }
+        None => false,
     }
 }
 

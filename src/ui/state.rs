@@ -225,7 +225,7 @@ impl AppState {
                 let stored = *stored;
                 let saved_at = Some(stored.snapshot.exported_at);
                 merge::merge_directory(&mut directory, &stored.snapshot.offices);
-                merge::merge_directory(&mut directory, std::slice::from_ref(&office));
+                merge::put_office(&mut directory, &office);
                 // Data from an earlier session: keep a rolling copy now and then.
                 if persist::auto_backup_due(
                     &store,
@@ -473,7 +473,7 @@ impl AppState {
             .desk
             .with_untracked(|d| snapshot::build(d.ws(), &office, browser::now(), APP_VERSION));
         snap.offices = self.directory.get_untracked();
-        merge::merge_directory(&mut snap.offices, std::slice::from_ref(&office));
+        merge::put_office(&mut snap.offices, &office);
         snap
     }
 
@@ -567,8 +567,12 @@ impl AppState {
         match persist::load(&LocalStore) {
             Ok((stored, marker)) => {
                 SAVER.with(|s| s.borrow_mut().adopt(marker));
-                self.directory
-                    .update(|d| merge::merge_directory(d, &stored.snapshot.offices));
+                // Our own stored data: taken as it is, roles included.
+                self.directory.update(|d| {
+                    for o in &stored.snapshot.offices {
+                        merge::put_office(d, o);
+                    }
+                });
                 self.desk
                     .set(Desk::new(stored.snapshot.records, stored.audit));
                 self.save.set(SaveState::Saved(Some(browser::now())));
@@ -937,8 +941,9 @@ impl AppState {
         perf::measure("parkdesk:import:apply", "parkdesk:import:apply:start");
         match result {
             Ok(_) => {
-                self.directory
-                    .update(|d| merge::merge_directory(d, &offices));
+                self.directory.update(|d| {
+                    merge::merge_directory(d, &offices);
+                });
                 self.flush();
                 let done = if backed_up {
                     Text::new(
@@ -1125,8 +1130,12 @@ impl AppState {
                 summary,
             })
             .map_err(|e| e.text())?;
-        self.directory
-            .update(|d| merge::merge_directory(d, &snap.offices));
+        // Our own stored data: taken as it is, roles included.
+        self.directory.update(|d| {
+            for o in &snap.offices {
+                merge::put_office(d, o);
+            }
+        });
         self.flush();
         Ok(out.warnings.len())
     }
