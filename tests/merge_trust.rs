@@ -120,7 +120,7 @@ fn a_merge_of_many_blocked_records_refuses_each_once() {
     let out = h
         .run(Command::Merge {
             records: incoming.records(),
-            summary: parkdesk::domain::text::Text::new("合并", "merge"),
+            summary: parkdesk::domain::merge::MergeSummary::default(),
         })
         .expect("the merge applies what it can");
     let refused: std::collections::HashSet<(Kind, &str)> = out

@@ -318,9 +318,9 @@ impl ScoringMethod {
             )),
             ScoringMethod::Qualitative { levels }
                 if levels.is_empty()
-                    || levels
-                        .iter()
-                        .any(|l| l.label.trim().is_empty() || !(0.0..=1.0).contains(&l.share)) =>
+                    || levels.iter().any(|l| {
+                        super::text::blank(&l.label) || !(0.0..=1.0).contains(&l.share)
+                    }) =>
             {
                 Some(Text::new(
                     "定性评价须列出等级，每级得分比例在 0–1 之间",

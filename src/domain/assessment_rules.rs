@@ -15,14 +15,10 @@ use super::assessment_results::Outcomes;
 use super::bonus::{self, PoolStatus};
 use super::org::OrgKind;
 use super::result_use::{ResultUseKind, priority_lists_of};
-use super::rules::{Severity, Violation, violation};
+use super::rules::{Severity, Violation, blank, violation};
 use super::scoring::{centi, centi_text};
 use super::text::Text;
 use super::workspace::{Data, Kind, Record, Workspace};
-
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
-}
 
 fn field(kind: Kind, id: &str, f: &'static str, message: Text) -> Violation {
     violation("FIELD", Severity::Block, None, kind, id, Some(f), message)

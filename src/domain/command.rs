@@ -48,7 +48,10 @@ pub enum Command {
     /// Write the records a merge review accepted (`merge::Plan::records`), as one step. A record
     /// that would bring a new Block violation is left out (reported in `Outcome::refused`);
     /// undo restores every record exactly as it was, so the same file can be reviewed again.
-    Merge { records: Vec<Record>, summary: Text },
+    Merge {
+        records: Vec<Record>,
+        summary: super::merge::MergeSummary,
+    },
     /// Restore a backup as it is: unlike `ReplaceAll` it is not refused for Block violations
     /// (they are returned as warnings), so a backup can always be brought back. Undoable.
     Restore {
@@ -506,7 +509,7 @@ impl Desk {
     fn merge(
         &mut self,
         records: Vec<Record>,
-        summary: Text,
+        summary: super::merge::MergeSummary,
         ctx: &mut Ctx,
     ) -> Result<Outcome, CommandError> {
         let before_v = self.before_check(ctx.today);
@@ -539,19 +542,9 @@ impl Desk {
                         v.severity != Severity::Block && touched.contains(&(v.kind, v.id.as_str()))
                     })
                     .collect();
-                let summary = if refused.is_empty() {
-                    summary
-                } else {
-                    let n = refused
-                        .iter()
-                        .map(|v| (v.kind, v.id.as_str()))
-                        .collect::<std::collections::HashSet<_>>()
-                        .len();
-                    Text::new(
-                        format!("{}；{n} 条因违反规则未合并", summary.zh),
-                        format!("{}; {n} left out because they break a rule", summary.en),
-                    )
-                };
+                let left_out: std::collections::HashSet<(Kind, &str)> =
+                    refused.iter().map(|v| (v.kind, v.id.as_str())).collect();
+                let summary = summary.text(&left_out);
                 self.record(ctx, AuditAction::Merge, None, None, summary.clone());
                 if !changes.is_empty() {
                     self.push_step(Step {

@@ -65,7 +65,7 @@ pub struct Executive {
 impl Executive {
     /// Holds a committee post as well: listed for review (政企不分).
     pub fn is_cross_held(&self) -> bool {
-        !self.committee_post.trim().is_empty()
+        !super::text::blank(&self.committee_post)
     }
 }
 

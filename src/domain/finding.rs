@@ -107,7 +107,7 @@ pub fn apply_step(
             "Name the lead responsible unit before confirming the finding",
         ));
     }
-    if to == FindingStatus::Withdrawn && step.reason.trim().is_empty() {
+    if to == FindingStatus::Withdrawn && super::text::blank(&step.reason) {
         return Err(Text::new(
             "撤销问题须写明理由",
             "Give the reason for withdrawing the finding",

@@ -155,7 +155,7 @@ pub fn apply_step(
         && before
             .report
             .as_ref()
-            .is_none_or(|r| r.title.trim().is_empty())
+            .is_none_or(|r| super::text::blank(&r.title))
     {
         return Err(Text::new(
             "通报前请先填写督查通报文件",
@@ -293,7 +293,7 @@ impl InspectionCheckData {
     pub fn has_evidence(&self) -> bool {
         self.evidence
             .iter()
-            .any(|e| !e.description.trim().is_empty())
+            .any(|e| !super::text::blank(&e.description))
     }
 }
 

@@ -176,36 +176,77 @@ impl Plan {
             .count()
     }
 
-    /// Counts of what applying does, for the audit log and the summary.
-    pub fn summary(&self, source: &str) -> Text {
-        let applied = |c: Class| {
-            self.items
+    /// What applying writes, for the audit log and the summary; the merge command counts it
+    /// after it has left out what breaks a rule.
+    pub fn summary(&self, source: &str) -> MergeSummary {
+        MergeSummary {
+            source: source.to_string(),
+            applied: self
+                .items
                 .iter()
-                .filter(|i| i.class == c && i.applies())
+                .filter(|i| i.applies())
+                .map(|i| (i.kind, i.id.clone(), i.class))
+                .collect(),
+            duplicates: self.count(Class::Duplicate),
+            not_accepted: self
+                .items
+                .iter()
+                .filter(|i| !i.accepted && i.class != Class::Duplicate)
+                .count(),
+            refused_for_references: self.refused(),
+        }
+    }
+}
+
+/// The counts of a merge, carried by [`super::command::Command::Merge`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MergeSummary {
+    /// The file's name.
+    pub source: String,
+    /// Each record the merge writes, with its class in the review.
+    pub applied: Vec<(Kind, Id, Class)>,
+    pub duplicates: usize,
+    pub not_accepted: usize,
+    pub refused_for_references: usize,
+}
+
+impl MergeSummary {
+    /// The summary once `left_out` (records refused for breaking a rule) is known: those are
+    /// counted apart, not as new or changed.
+    pub fn text(&self, left_out: &HashSet<(Kind, &str)>) -> Text {
+        let applied = |c: Class| {
+            self.applied
+                .iter()
+                .filter(|(k, id, cl)| *cl == c && !left_out.contains(&(*k, id.as_str())))
                 .count()
         };
-        let skipped = self
-            .items
-            .iter()
-            .filter(|i| !i.accepted && i.class != Class::Duplicate)
-            .count();
-        let (n, ch, d, cf, rj, dup) = (
+        let (n, ch, d, cf, rj) = (
             applied(Class::New),
             applied(Class::Changed),
             applied(Class::Deleted),
             applied(Class::Conflict),
             applied(Class::Rejected),
-            self.count(Class::Duplicate),
         );
-        let refused = self.refused();
-        Text::new(
+        let (source, dup, skipped, refused) = (
+            &self.source,
+            self.duplicates,
+            self.not_accepted,
+            self.refused_for_references,
+        );
+        let mut t = Text::new(
             format!(
                 "合并 {source}：新增 {n}、修改 {ch}、删除 {d}、冲突已审核 {cf}、非本角色修改已审核 {rj}、重复 {dup}、未接受 {skipped}、因引用被拒 {refused}"
             ),
             format!(
                 "Merged {source}: {n} new, {ch} changed, {d} deleted, {cf} conflicts reviewed, {rj} not-owned changes reviewed, {dup} duplicates, {skipped} not accepted, {refused} refused for references"
             ),
-        )
+        );
+        if !left_out.is_empty() {
+            let k = left_out.len();
+            t.zh.push_str(&format!("；{k} 条因违反规则未合并"));
+            t.en.push_str(&format!("; {k} left out because they break a rule"));
+        }
+        t
     }
 }
 

@@ -172,6 +172,31 @@ pub struct DocRef {
     pub issued_on: Option<NaiveDate>,
 }
 
+/// Longest record id a file may carry (generated ids are 26-character ULIDs).
+pub const ID_MAX_CHARS: usize = 128;
+
+/// Why `id` cannot be a record id, if it cannot: ids key tables, name records in messages and
+/// end up in file names and CSV cells, so they must be short, visible text.
+pub fn id_problem(id: &str) -> Option<String> {
+    let shown: String = id.chars().take(40).flat_map(char::escape_debug).collect();
+    if id.trim().is_empty() {
+        Some("record id is empty / 记录编号为空".into())
+    } else if id.chars().count() > ID_MAX_CHARS {
+        Some(format!(
+            "record id “{shown}…” is longer than {ID_MAX_CHARS} characters / 记录编号超过 {ID_MAX_CHARS} 个字符"
+        ))
+    } else if id
+        .chars()
+        .any(|c| c.is_control() || super::text::invisible(c))
+    {
+        Some(format!(
+            "record id “{shown}” contains control or invisible characters / 记录编号含控制字符或不可见字符"
+        ))
+    } else {
+        None
+    }
+}
+
 /// Produces record ids. The browser edge feeds it randomness; tests use a counter.
 pub trait IdSource {
     fn next_id(&mut self, now: Timestamp) -> Id;

@@ -35,7 +35,7 @@ pub fn check(ws: &Workspace, as_of: NaiveDate, out: &mut Vec<Violation>) {
         .collect();
     for r in ws.projects.iter_live() {
         let (id, p) = (r.id(), &r.data);
-        if p.name.trim().is_empty() {
+        if super::rules::blank(&p.name) {
             out.push(field(
                 id,
                 "name",

@@ -127,10 +127,7 @@ impl Sink {
     }
 }
 
-/// Nothing but white space.
-pub fn blank(s: &str) -> bool {
-    s.trim().is_empty()
-}
+pub use super::text::blank;
 
 /// Checks every live record and the park-level rules; `as_of` decides which entrustments are in force.
 pub fn check_all(ws: &Workspace, as_of: NaiveDate) -> Vec<Violation> {

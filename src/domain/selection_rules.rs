@@ -140,7 +140,7 @@ fn campaign(
     out: &mut Vec<Violation>,
 ) {
     let k = Kind::SelectionCampaign;
-    if c.title.trim().is_empty() {
+    if super::rules::blank(&c.title) {
         out.push(violation(
             "FIELD",
             Severity::Block,
@@ -179,9 +179,7 @@ fn campaign(
         }
     }
     if c.status == SelectionStatus::Cancelled
-        && c.cancel_reason
-            .as_deref()
-            .is_none_or(|r| r.trim().is_empty())
+        && c.cancel_reason.as_deref().is_none_or(super::rules::blank)
     {
         out.push(violation(
             "FIELD",

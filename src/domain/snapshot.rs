@@ -42,6 +42,11 @@ pub struct Snapshot {
     /// docs/snapshot-format.md); absent in files from before the merge release.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checksum: Option<String>,
+    /// Paths of what the file carried that this version does not know (unknown tables, envelope
+    /// keys, fields): filled by [`decode`] and listed in the preview, so nothing is dropped
+    /// without the user knowing. Never written.
+    #[serde(skip)]
+    pub unknown: Vec<String>,
 }
 
 /// What a partial export contains.
@@ -95,6 +100,14 @@ pub enum SnapshotError {
     Shape { path: String, detail: String },
     #[error("the data breaks {} rule(s)", .0.len())]
     Invalid(Vec<Violation>),
+    #[error("the records do not match the file's scope {scope}")]
+    OutOfScope {
+        scope: String,
+        /// The scope's root record is not in the file.
+        root_missing: Option<(Kind, Id)>,
+        /// Records the scope does not account for.
+        strays: Vec<(Kind, Id)>,
+    },
     #[error("could not encode the snapshot: {0}")]
     Encode(String),
 }
@@ -137,6 +150,30 @@ impl SnapshotError {
                     v.len()
                 ),
             ),
+            SnapshotError::OutOfScope {
+                scope,
+                root_missing: Some((k, id)),
+                ..
+            } => Text::new(
+                format!(
+                    "文件声明只含“{scope}”，但其中没有该记录（{} {id}），未导入",
+                    k.zh()
+                ),
+                format!(
+                    "The file says it holds “{scope}” but does not contain that record ({} {id}); nothing was imported",
+                    k.en()
+                ),
+            ),
+            SnapshotError::OutOfScope { scope, strays, .. } => Text::new(
+                format!(
+                    "文件声明只含“{scope}”，但有 {} 条记录不属于该范围，未导入",
+                    strays.len()
+                ),
+                format!(
+                    "The file says it holds “{scope}” but {} record(s) do not belong to it; nothing was imported",
+                    strays.len()
+                ),
+            ),
             SnapshotError::Encode(e) => Text::new(
                 format!("无法生成数据文件：{e}"),
                 format!("Could not create the data file: {e}"),
@@ -148,6 +185,15 @@ impl SnapshotError {
     pub fn details(&self) -> Vec<Text> {
         match self {
             SnapshotError::Invalid(v) => v.iter().map(locate).collect(),
+            SnapshotError::OutOfScope { strays, .. } => strays
+                .iter()
+                .map(|(k, id)| {
+                    Text::new(
+                        format!("records.{}[id={id}]：不属于文件声明的范围", k.code()),
+                        format!("records.{}[id={id}]: outside the file's scope", k.code()),
+                    )
+                })
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -176,6 +222,8 @@ pub struct Preview {
     pub migration_notes: Vec<Text>,
     pub integrity: Integrity,
     pub scope: Option<Scope>,
+    /// What the file carries that this version does not know and will not keep.
+    pub unknown: Vec<String>,
 }
 
 /// A file that passed every step and waits for the user's confirmation.
@@ -201,6 +249,7 @@ pub fn build(ws: &Workspace, office: &Office, now: Timestamp, app_version: &str)
         scope: None,
         records: ws.clone(),
         checksum: None,
+        unknown: Vec::new(),
     }
 }
 
@@ -363,11 +412,81 @@ pub fn parse(text: &str) -> Result<Value, SnapshotError> {
 /// line and column like any other JSON error).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Value, SnapshotError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice(bytes).map_err(|e| SnapshotError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: e.to_string(),
-    })
+    serde_json::from_slice::<Strict>(bytes)
+        .map(|s| s.0)
+        .map_err(|e| SnapshotError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        })
+}
+
+/// JSON that refuses a key repeated inside one object: a reader of the file sees the first value
+/// while a plain parser keeps the last, so such a file is refused with the repeat's line and
+/// column (serde_json adds the position to an error raised while reading an object).
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Strict::deserialize(d).map(|s| s.0)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(Strict(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Strict(v) = map.next_value()?;
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "key “{key}” appears twice in one object / 同一对象中键“{key}”重复"
+                )));
+            }
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
 }
 
 /// Step 2: whether the file is as it was exported (before any upgrade changes it).
@@ -416,12 +535,19 @@ pub fn upgrade(value: Value) -> Result<(Value, u64, Vec<Text>), SnapshotError> {
     Ok((value, version, notes))
 }
 
-/// Step 4: the upgraded JSON as typed records, with the path of anything that does not fit.
+/// Step 4: the upgraded JSON as typed records, with the path of anything that does not fit;
+/// what the file carries that this version does not know is listed in [`Snapshot::unknown`].
 pub fn decode(value: Value) -> Result<Snapshot, SnapshotError> {
-    serde_path_to_error::deserialize(value).map_err(|e| SnapshotError::Shape {
-        path: e.path().to_string(),
-        detail: e.inner().to_string(),
-    })
+    let mut unknown = Vec::new();
+    let mut note = |path: serde_ignored::Path<'_>| unknown.push(path.to_string());
+    let de = serde_ignored::Deserializer::new(value, &mut note);
+    let mut snapshot: Snapshot =
+        serde_path_to_error::deserialize(de).map_err(|e| SnapshotError::Shape {
+            path: e.path().to_string(),
+            detail: e.inner().to_string(),
+        })?;
+    snapshot.unknown = unknown;
+    Ok(snapshot)
 }
 
 /// Step 5: every rule over the file's records, and the counts shown before confirming.
@@ -439,10 +565,19 @@ pub fn validate(
         .cloned()
         .collect();
     // A partial file is judged together with the data it is merged into (the merge command
-    // refuses what would break a rule), not on its own.
-    if !blocks.is_empty() && snapshot.scope.is_none() {
+    // refuses what would break a rule), not on its own; but a record's own fields do not depend
+    // on that data, so field checks refuse a partial file too.
+    let blocks: Vec<Violation> = match snapshot.scope {
+        None => blocks,
+        Some(_) => blocks.into_iter().filter(|v| v.rule == "FIELD").collect(),
+    };
+    if !blocks.is_empty() {
         return Err(SnapshotError::Invalid(blocks));
     }
+    let scope = match &snapshot.scope {
+        Some(s) => Some(check_scope(&snapshot.records, s)?),
+        None => None,
+    };
     let ws = &snapshot.records;
     let preview = Preview {
         office: snapshot.office.clone(),
@@ -453,9 +588,47 @@ pub fn validate(
         warnings: violations.len(),
         migration_notes,
         integrity,
-        scope: snapshot.scope.clone(),
+        scope,
+        unknown: snapshot.unknown.clone(),
     };
     Ok(Checked { snapshot, preview })
+}
+
+/// A partial file's records must be what its scope says: the root record with what belongs to
+/// it, or the area's records, each with what they refer to. Returns the scope with its label
+/// rebuilt from the records, so the preview names what the file really carries.
+fn check_scope(ws: &Workspace, s: &Scope) -> Result<Scope, SnapshotError> {
+    let (expected, label) = match (&s.root, s.area) {
+        (Some(root), _) => {
+            if !ws.is_live(root.kind, &root.id) {
+                return Err(SnapshotError::OutOfScope {
+                    scope: s.label.clone(),
+                    root_missing: Some((root.kind, root.id.clone())),
+                    strays: Vec::new(),
+                });
+            }
+            (
+                super::scope::around(ws, root.kind, &root.id),
+                format!("{}：{}", root.kind.zh(), ws.label_of(root.kind, &root.id)),
+            )
+        }
+        (None, Some(area)) => (super::scope::area(ws, area), format!("领域：{}", area.zh())),
+        (None, None) => return Ok(s.clone()),
+    };
+    let strays: Vec<(Kind, Id)> = ws
+        .records()
+        .iter()
+        .filter(|r| !expected.has(r.kind(), &r.meta().id))
+        .map(|r| (r.kind(), r.meta().id.clone()))
+        .collect();
+    if !strays.is_empty() {
+        return Err(SnapshotError::OutOfScope {
+            scope: s.label.clone(),
+            root_missing: None,
+            strays,
+        });
+    }
+    Ok(Scope { label, ..s.clone() })
 }
 
 /// The whole import pipeline short of replacing anything.

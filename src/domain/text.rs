@@ -75,6 +75,35 @@ macro_rules! coded_enum {
     };
 }
 
+/// Nothing a reader can see: white space, control and zero-width or other format characters.
+pub fn blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || invisible(c))
+}
+
+/// Zero-width, bidirectional and other format characters (Unicode category Cf and the fillers
+/// that render as nothing): text made only of them looks empty to a reader.
+pub fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

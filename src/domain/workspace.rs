@@ -94,6 +94,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Table<T> {
         let mut map = BTreeMap::new();
         for rec in recs {
             let id = rec.meta.id.clone();
+            if let Some(problem) = super::meta::id_problem(&id) {
+                return Err(D::Error::custom(problem));
+            }
             if map.insert(id.clone(), rec).is_some() {
                 return Err(D::Error::custom(format!("duplicate record id {id}")));
             }
