@@ -29,14 +29,14 @@
 //! import_fuzz` (about 12 minutes); add `IMPORT_FUZZ_STATS=1` and `-- --nocapture` to see how
 //! far each case gets (refused where, merge classes, replacement).
 //!
-//! Bugs found in files this branch may not change are tolerated by the property (see [`Known`])
-//! so it keeps looking for others; each has an `#[ignore]`d reproducer at the end of this file.
+//! Each bug the fuzzing found keeps a plain reproducer at the end of this file (the first: a
+//! record with an empty id passed the import and its violations named no record).
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -1374,25 +1374,6 @@ fn case() -> impl Strategy<Value = Case> {
 /// A mutated file.
 struct File {
     bytes: Vec<u8>,
-    /// Kinds with a record whose id is empty (see [`Known`]).
-    blank_ids: HashSet<Kind>,
-}
-
-/// Bugs the fuzzing found in files this branch may not change, tolerated by the property so it
-/// keeps looking for others; each has an `#[ignore]`d reproducer at the end of this file.
-#[derive(Clone, Copy, Debug, Default)]
-struct Known<'a> {
-    /// `a_record_with_an_empty_id_is_refused_with_a_place`: a record whose id is empty passes
-    /// the import, and a violation on it then names no record.
-    blank_ids: Option<&'a HashSet<Kind>>,
-}
-
-fn blank_id_kinds(v: &Value) -> HashSet<Kind> {
-    ids_of(v)
-        .into_iter()
-        .filter(|(_, id)| id.is_empty())
-        .filter_map(|(table, _)| Kind::from_code(&table))
-        .collect()
 }
 
 /// The file after the mutations.
@@ -1437,10 +1418,7 @@ fn file_of(c: &Case) -> File {
         }
         Bytes::Trailing => b.extend_from_slice(b" }"),
     }
-    File {
-        bytes: b,
-        blank_ids: blank_id_kinds(&v),
-    }
+    File { bytes: b }
 }
 
 fn today_of(c: &Case) -> NaiveDate {
@@ -1464,10 +1442,7 @@ fn texts_named(t: &Text) -> bool {
     !t.zh.trim().is_empty() && !t.en.trim().is_empty()
 }
 
-fn violation_located(v: &Violation, known: Known) -> Result<(), String> {
-    if v.id.is_empty() && known.blank_ids.is_some_and(|k| k.contains(&v.kind)) {
-        return Ok(());
-    }
+fn violation_located(v: &Violation) -> Result<(), String> {
     if v.id.is_empty() {
         return Err(format!("a violation names no record: {v:?}"));
     }
@@ -1478,7 +1453,7 @@ fn violation_located(v: &Violation, known: Known) -> Result<(), String> {
 }
 
 /// A refusal names a place: the line and column, the envelope field, a path, or records by id.
-fn refusal_located(e: &SnapshotError, bytes: &[u8], known: Known) -> Result<(), String> {
+fn refusal_located(e: &SnapshotError, bytes: &[u8]) -> Result<(), String> {
     if !texts_named(&e.text()) {
         return Err(format!("a refusal without a message: {e:?}"));
     }
@@ -1522,7 +1497,7 @@ fn refusal_located(e: &SnapshotError, bytes: &[u8], known: Known) -> Result<(), 
                 return Err("Invalid without violations".into());
             }
             for v in vs {
-                violation_located(v, known)?;
+                violation_located(v)?;
             }
             let details = e.details();
             if details.len() != vs.len() || !details.iter().all(texts_named) {
@@ -1539,11 +1514,11 @@ fn refusal_located(e: &SnapshotError, bytes: &[u8], known: Known) -> Result<(), 
     Ok(())
 }
 
-fn command_error_located(e: &CommandError, known: Known) -> Result<(), String> {
+fn command_error_located(e: &CommandError) -> Result<(), String> {
     match e {
         CommandError::Rejected(vs) if !vs.is_empty() => {
             for v in vs {
-                violation_located(v, known)?;
+                violation_located(v)?;
             }
             if texts_named(&e.text()) {
                 Ok(())
@@ -1584,12 +1559,7 @@ fn decisions_for(plan: &merge::Plan, review: Review) -> Decisions {
 
 /// Merges the accepted file into a copy holding the demo data, undoes it, replaces the data
 /// with it and undoes that.
-fn merge_and_replace(
-    checked: &Checked,
-    review: Review,
-    today: NaiveDate,
-    known: Known,
-) -> Result<(), String> {
+fn merge_and_replace(checked: &Checked, review: Review, today: NaiveDate) -> Result<(), String> {
     let mut h = Harness::with(DEMO.clone());
     h.now = today
         .and_hms_opt(8, 0, 0)
@@ -1651,7 +1621,7 @@ fn merge_and_replace(
     match merged {
         Ok(out) => {
             for v in &out.refused {
-                violation_located(v, known)?;
+                violation_located(v)?;
             }
             match h.undo() {
                 Ok(()) | Err(CommandError::NothingToUndo) => {}
@@ -1662,7 +1632,7 @@ fn merge_and_replace(
             }
         }
         Err(e) => {
-            command_error_located(&e, known)?;
+            command_error_located(&e)?;
             if *h.ws() != before {
                 return Err(format!("a refused merge changed the data: {e:?}"));
             }
@@ -1691,7 +1661,7 @@ fn merge_and_replace(
             }
         }
         Err(e) => {
-            command_error_located(&e, known)?;
+            command_error_located(&e)?;
             if *h.ws() != before {
                 return Err(format!("a refused replacement changed the data: {e:?}"));
             }
@@ -1708,10 +1678,7 @@ fn stats() -> bool {
 
 /// One case: the pipeline and, for an accepted file, merge and replace.
 fn run_case(c: &Case) -> Result<(), String> {
-    let File { bytes, blank_ids } = file_of(c);
-    let known = Known {
-        blank_ids: Some(&blank_ids),
-    };
+    let File { bytes } = file_of(c);
     let today = today_of(c);
     let result = pipeline(&bytes, today);
     if c.cross_check
@@ -1734,8 +1701,8 @@ fn run_case(c: &Case) -> Result<(), String> {
         eprintln!("import: {} | {outcome}", BASES[c.base].name);
     }
     match result {
-        Err(e) => refusal_located(&e, &bytes, known),
-        Ok(checked) => merge_and_replace(&checked, c.review, today, known),
+        Err(e) => refusal_located(&e, &bytes),
+        Ok(checked) => merge_and_replace(&checked, c.review, today),
     }
 }
 
@@ -1766,7 +1733,7 @@ fn every_base_file_passes_the_pipeline_unchanged() {
     assert!(BASES.len() >= 12, "{}", BASES.len());
 }
 
-// ------------------------------------------------------------ reproducers of known bugs
+// ------------------------------------------------------------ reproducers of fixed bugs
 
 /// A base file's JSON tree by name.
 fn base(name: &str) -> Value {
@@ -1786,16 +1753,15 @@ fn sealed(mut v: Value) -> Vec<u8> {
     serde_json::to_vec(&v).expect("serialise")
 }
 
-/// The whole path for one file with no known bug tolerated.
+/// The whole path for one file.
 fn strict(bytes: &[u8], today: NaiveDate) -> Result<(), String> {
     match pipeline(bytes, today) {
-        Err(e) => refusal_located(&e, bytes, Known::default()),
-        Ok(checked) => merge_and_replace(&checked, Review::Defaults, today, Known::default()),
+        Err(e) => refusal_located(&e, bytes),
+        Ok(checked) => merge_and_replace(&checked, Review::Defaults, today),
     }
 }
 
 #[test]
-#[ignore = "known bug: an empty record id passes the import and its violations name no record (snapshot.rs/rules.rs, being changed elsewhere)"]
 fn a_record_with_an_empty_id_is_refused_with_a_place() {
     for name in ["full export", "inspection campaign"] {
         let mut v = base(name);
