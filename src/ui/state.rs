@@ -1001,6 +1001,33 @@ impl AppState {
         });
     }
 
+    /// Roles the file under review claims for offices this copy already knows, where they
+    /// differ (tracked: an adopted role leaves the list).
+    pub fn role_claims(&self) -> Vec<merge::RoleClaim> {
+        let mut dir = self.directory.get();
+        self.import.with(|s| match s {
+            ImportStage::Review { checked, .. } => {
+                let mut claims = merge::merge_directory(&mut dir, &checked.snapshot.offices);
+                claims.extend(merge::merge_directory(
+                    &mut dir,
+                    std::slice::from_ref(&checked.snapshot.office),
+                ));
+                claims
+            }
+            _ => Vec::new(),
+        })
+    }
+
+    /// The local user's decision to take the role a file claims for a known office; the
+    /// review is recomputed, since roles decide field ownership.
+    pub fn adopt_role(&self, office: &str, role: Role) {
+        self.directory.update(|d| {
+            merge::set_role(d, office, role);
+        });
+        self.flush();
+        self.decide(|_, _| {});
+    }
+
     /// Changes the decision for some records and recomputes the review.
     pub fn decide(&self, change: impl FnOnce(&mut Decisions, &Plan)) {
         let ImportStage::Review {

@@ -475,6 +475,8 @@ fn CheckedPanel() -> impl IntoView {
     let partial = p.scope.is_some();
     let confirmed = RwSignal::new(!altered);
     let has_data = app.desk.with_untracked(|d| !d.ws().is_empty());
+    let role_of_file = p.office.role;
+    let other_role = role_of_file != app.office.with_untracked(|o| o.role);
     Some(view! {
         <div class="notice" id="import-preview">
             <h3>{t!(i18n, import_preview_title)} " " <code>{file}</code></h3>
@@ -493,6 +495,14 @@ fn CheckedPanel() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            {(!p.unknown.is_empty()).then(|| {
+                let more = p.unknown.len().saturating_sub(20);
+                view! {
+                    <div class="notice-info" id="import-unknown"><p>{t!(i18n, import_unknown)}</p>
+                    <ul>{p.unknown.iter().take(20).map(|u| view! { <li><code>{u.clone()}</code></li> }).collect_view()}</ul>
+                    {(more > 0).then(|| view! { <p>{move || t_string!(i18n, import_unknown_more).replace("{n}", &more.to_string())}</p> })}</div>
+                }
+            })}
             {(p.samples > 0).then(|| view! { <p><ProvenanceBadge provenance=crate::domain::meta::Provenance::Sample /> " " {p.samples} " " {t!(i18n, import_samples)}</p> })}
             {altered.then(|| view! {
                 <p class="field-check">
@@ -513,6 +523,9 @@ fn CheckedPanel() -> impl IntoView {
                 <button class="btn" id="import-cancel" on:click=move |_| app.import.set(ImportStage::Idle)>{t!(i18n, cancel)}</button>
             </div>
             {if partial { t!(i18n, merge_partial_only).into_any() } else { view! { <p class="warn-text">{t!(i18n, import_replace_warning)}</p> }.into_any() }}
+            {(!partial && has_data && other_role).then(|| view! {
+                <p class="warn-text" id="import-other-role">{move || t_string!(i18n, import_other_role).replace("{role}", role_of_file.label(lang()))}</p>
+            })}
         </div>
     })
 }
@@ -591,6 +604,20 @@ fn MergeReview() -> impl IntoView {
         <div class="notice merge-review" id="merge-review-screen">
             <h3>{t!(i18n, merge_review_title)} " " <code>{file}</code></h3>
             <Provenance preview=preview.clone() id="merge-provenance" />
+            {move || {
+                let claims = app.role_claims();
+                let dir = app.directory.get_untracked();
+                (!claims.is_empty()).then(|| view! {
+                    <div class="notice notice-bad" id="role-claims"><p>{t!(i18n, merge_role_claims)}</p>
+                    <ul>{claims.into_iter().map(|c| {
+                        let (office, claimed) = (c.office.clone(), c.claimed);
+                        view! { <li data-office=c.office.clone()>
+                            <strong>{merge::office_name(&dir, &c.office)}</strong> "：" {c.known.label(lang())} " → " {claimed.label(lang())} " "
+                            <button class="btn adopt-role" on:click=move |_| app.adopt_role(&office, claimed)>{t!(i18n, merge_role_adopt)}</button>
+                        </li> }
+                    }).collect_view()}</ul></div>
+                })
+            }}
             <table class="table table-compact merge-counts" id="merge-counts">
                 <thead><tr>{move || counts().into_iter().map(|(c, _)| view! { <th scope="col">{c.label(lang())}</th> }).collect_view()}</tr></thead>
                 <tbody><tr>{move || counts().into_iter().map(|(c, n)| view! { <td class="num" data-class=c.code()>{n}</td> }).collect_view()}</tr></tbody>
