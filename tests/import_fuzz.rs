@@ -1467,6 +1467,15 @@ fn refusal_located(e: &SnapshotError, bytes: &[u8]) -> Result<(), String> {
                 return Err(format!("the message does not name the line: {e:?}"));
             }
         }
+        SnapshotError::RepeatedKey { line, key, .. } => {
+            let lines = bytes.iter().filter(|b| **b == b'\n').count() + 1;
+            if *line == 0 || *line > lines || key.is_empty() {
+                return Err(format!("RepeatedKey at line {line} of {lines}: {key}"));
+            }
+            if !e.text().en.contains(&format!("Line {line}")) {
+                return Err(format!("the message does not name the line: {e:?}"));
+            }
+        }
         SnapshotError::NotASnapshot(why) => {
             if !(why.contains("format") || why.contains("schema_version") || why.contains("top")) {
                 return Err(format!("NotASnapshot names no field: {why}"));

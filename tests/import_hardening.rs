@@ -217,13 +217,14 @@ fn a_key_repeated_inside_a_record_is_refused_with_its_line_and_column() {
         &text[at..]
     );
     let err = snapshot::check(&damaged, d("2013-06-01")).expect_err("repeated key");
-    let SnapshotError::NotJson { line, detail, .. } = &err else {
+    let SnapshotError::RepeatedKey { line, key, .. } = &err else {
         panic!("{err:?}")
     };
     let expected_line = damaged[..at].matches('\n').count() + 2;
-    assert!(detail.contains("name_zh"), "{detail}");
-    assert_eq!(*line, expected_line, "{detail}");
-    assert!(err.text().zh.contains("重复"));
+    assert_eq!(key, "name_zh");
+    assert_eq!(*line, expected_line);
+    assert!(err.text().zh.contains(&format!("第 {expected_line} 行")));
+    assert!(err.text().zh.contains("两次"));
 }
 
 #[test]

@@ -57,6 +57,20 @@ async fn refused(b: &Browser, name: &str, text: &str, place: &str) {
     assert_eq!(b.storage("parkdesk.state").await, before, "{name}");
 }
 
+/// Screenshots of the element `id` in Chinese and English (the switch is live, so the screen
+/// under test stays as it is).
+async fn shoot_both(b: &Browser, id: &str, name: &str) {
+    let show = format!("document.getElementById('{id}').scrollIntoView({{block: 'center'}});");
+    b.js(&show).await;
+    b.screenshot(name).await;
+    b.click("#lang-switch").await;
+    b.wait_css(&format!("#{id}")).await;
+    b.js(&show).await;
+    b.screenshot(&format!("{name}-en")).await;
+    b.click("#lang-switch").await;
+    b.wait_css(&format!("#{id}")).await;
+}
+
 #[tokio::test]
 async fn damaged_files_are_refused_where_the_damage_is_and_change_nothing() {
     let b = Browser::start(serve("")).await;
@@ -111,7 +125,8 @@ async fn damaged_files_are_refused_where_the_damage_is_and_change_nothing() {
         &text[at..]
     );
     refused(&b, "repeated-key.json", &repeated, &format!("第 {line} 行")).await;
-    b.screenshot("hardening-repeated-key").await;
+    assert!(b.text("#import-error").await.contains("name_zh"));
+    shoot_both(&b, "import-error", "hardening-repeated-key").await;
     b.quit().await;
 }
 
@@ -130,7 +145,7 @@ async fn formulas_and_markup_arrive_as_text_and_unknown_content_is_listed() {
         unknown.contains("comment") && unknown.contains("colour"),
         "{unknown}"
     );
-    b.screenshot("hardening-unknown-listed").await;
+    shoot_both(&b, "import-unknown", "hardening-unknown-listed").await;
     b.click("#import-confirm").await;
     b.wait_css("#import-done").await;
     b.open("/parks").await;
@@ -158,7 +173,7 @@ async fn a_file_cannot_change_a_known_offices_role_until_the_user_adopts_it() {
         warn.contains("园区管委会") && warn.contains("合并"),
         "{warn}"
     );
-    b.screenshot("hardening-other-role-warning").await;
+    shoot_both(&b, "import-other-role", "hardening-other-role-warning").await;
     b.click("#merge-review").await;
     b.wait_css("#merge-review-screen").await;
     assert_eq!(b.count("#role-claims").await, 0);
@@ -171,9 +186,14 @@ async fn a_file_cannot_change_a_known_offices_role_until_the_user_adopts_it() {
     second["offices"] = json!([forged]);
     choose(&b, "forged-role.json", &signed(second)).await;
     b.click("#merge-review").await;
+    assert_eq!(
+        b.count("#role-claims li").await,
+        1,
+        "one decision per office"
+    );
     let claims = b.text("#role-claims li[data-office='office-x']").await;
     assert!(claims.contains("某园区管委会"), "{claims}");
-    b.screenshot("hardening-role-claim").await;
+    shoot_both(&b, "role-claims", "hardening-role-claim").await;
     b.click("#role-claims button.adopt-role").await;
     b.wait_saved().await;
     assert_eq!(b.count("#role-claims").await, 0, "the decision was taken");

@@ -88,6 +88,12 @@ pub enum SnapshotError {
         column: usize,
         detail: String,
     },
+    #[error("key {key} repeated inside one object at line {line}, column {column}")]
+    RepeatedKey {
+        line: usize,
+        column: usize,
+        key: String,
+    },
     #[error("not a ParkDesk snapshot: {0}")]
     NotASnapshot(String),
     #[error(
@@ -122,6 +128,14 @@ impl SnapshotError {
             } => Text::new(
                 format!("文件不是有效的 JSON：第 {line} 行第 {column} 列（{detail}）"),
                 format!("The file is not valid JSON: line {line}, column {column} ({detail})"),
+            ),
+            SnapshotError::RepeatedKey { line, column, key } => Text::new(
+                format!(
+                    "第 {line} 行第 {column} 列：同一记录中键“{key}”出现了两次，读文件的人看到的是第一个值，程序读到的是最后一个，无法确定哪个有效"
+                ),
+                format!(
+                    "Line {line}, column {column}: the key “{key}” appears twice in one record; a reader sees the first value and a program the last, so which one holds is unclear"
+                ),
             ),
             SnapshotError::NotASnapshot(why) => Text::new(
                 format!("这不是 ParkDesk 数据文件：{why}"),
@@ -414,10 +428,22 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Value, SnapshotError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     serde_json::from_slice::<Strict>(bytes)
         .map(|s| s.0)
-        .map_err(|e| SnapshotError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
+        .map_err(|e| {
+            // Strict accepts any value, so the only data error is its repeated key.
+            if e.classify() == serde_json::error::Category::Data {
+                let text = e.to_string();
+                let suffix = format!(" at line {} column {}", e.line(), e.column());
+                return SnapshotError::RepeatedKey {
+                    line: e.line(),
+                    column: e.column(),
+                    key: text.strip_suffix(&suffix).unwrap_or(&text).to_string(),
+                };
+            }
+            SnapshotError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }
         })
 }
 
@@ -479,9 +505,7 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
         while let Some(key) = map.next_key::<String>()? {
             let Strict(v) = map.next_value()?;
             if out.contains_key(&key) {
-                return Err(serde::de::Error::custom(format!(
-                    "key “{key}” appears twice in one object / 同一对象中键“{key}”重复"
-                )));
+                return Err(serde::de::Error::custom(key));
             }
             out.insert(key, v);
         }

@@ -1012,6 +1012,9 @@ impl AppState {
                     &mut dir,
                     std::slice::from_ref(&checked.snapshot.office),
                 ));
+                // The sender is usually in its own list too: one decision per office.
+                let mut seen = std::collections::HashSet::new();
+                claims.retain(|c| seen.insert(c.office.clone()));
                 claims
             }
             _ => Vec::new(),
