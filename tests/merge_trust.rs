@@ -132,3 +132,14 @@ fn a_merge_of_many_blocked_records_refuses_each_once() {
     assert!(out.summary.zh.contains(&format!("{n} 条因违反规则未合并")));
     assert_eq!(h.ws().townships.count_live(), base.townships.count_live());
 }
+
+#[test]
+fn a_sender_listed_among_its_own_offices_is_one_claim() {
+    let mut dir = vec![park_office()];
+    let mut forged = park_office();
+    forged.role = Role::Bianban;
+    let claims = merge::merge_file_offices(&mut dir, std::slice::from_ref(&forged), &forged);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].claimed, Role::Bianban);
+    assert_eq!(dir[0].role, Role::Park);
+}

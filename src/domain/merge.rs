@@ -1079,6 +1079,22 @@ pub fn merge_directory(dir: &mut Vec<Office>, incoming: &[Office]) -> Vec<RoleCl
     claims
 }
 
+/// [`merge_directory`] with a file's office list and its sender (usually also in that list):
+/// one claim per office.
+pub fn merge_file_offices(
+    dir: &mut Vec<Office>,
+    offices: &[Office],
+    sender: &Office,
+) -> Vec<RoleClaim> {
+    let mut claims = merge_directory(dir, offices);
+    for c in merge_directory(dir, std::slice::from_ref(sender)) {
+        if !claims.iter().any(|x| x.office == c.office) {
+            claims.push(c);
+        }
+    }
+    claims
+}
+
 /// A role a file states for an office this copy already knows with another role.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RoleClaim {

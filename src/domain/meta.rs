@@ -179,7 +179,7 @@ pub const ID_MAX_CHARS: usize = 128;
 /// end up in file names and CSV cells, so they must be short, visible text.
 pub fn id_problem(id: &str) -> Option<String> {
     let shown: String = id.chars().take(40).flat_map(char::escape_debug).collect();
-    if id.trim().is_empty() {
+    if super::text::blank(id) {
         Some("record id is empty / 记录编号为空".into())
     } else if id.chars().count() > ID_MAX_CHARS {
         Some(format!(

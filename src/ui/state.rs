@@ -975,8 +975,11 @@ impl AppState {
     fn merge_plan(&self, checked: &Checked, decisions: &Decisions) -> Plan {
         let me = self.office.get_untracked();
         let mut dir = self.directory.get_untracked();
-        merge::merge_directory(&mut dir, &checked.snapshot.offices);
-        merge::merge_directory(&mut dir, std::slice::from_ref(&checked.snapshot.office));
+        merge::merge_file_offices(
+            &mut dir,
+            &checked.snapshot.offices,
+            &checked.snapshot.office,
+        );
         let ctx = MergeCtx {
             me: &me,
             now: browser::now(),
@@ -1006,17 +1009,11 @@ impl AppState {
     pub fn role_claims(&self) -> Vec<merge::RoleClaim> {
         let mut dir = self.directory.get();
         self.import.with(|s| match s {
-            ImportStage::Review { checked, .. } => {
-                let mut claims = merge::merge_directory(&mut dir, &checked.snapshot.offices);
-                claims.extend(merge::merge_directory(
-                    &mut dir,
-                    std::slice::from_ref(&checked.snapshot.office),
-                ));
-                // The sender is usually in its own list too: one decision per office.
-                let mut seen = std::collections::HashSet::new();
-                claims.retain(|c| seen.insert(c.office.clone()));
-                claims
-            }
+            ImportStage::Review { checked, .. } => merge::merge_file_offices(
+                &mut dir,
+                &checked.snapshot.offices,
+                &checked.snapshot.office,
+            ),
             _ => Vec::new(),
         })
     }
@@ -1095,8 +1092,7 @@ impl AppState {
                 let offices = checked.snapshot.offices.clone();
                 let sender = checked.snapshot.office.clone();
                 self.directory.update(|d| {
-                    merge::merge_directory(d, &offices);
-                    merge::merge_directory(d, std::slice::from_ref(&sender));
+                    merge::merge_file_offices(d, &offices, &sender);
                 });
                 self.flush();
                 self.import.set(ImportStage::Merged {

@@ -537,8 +537,11 @@ fn review_directory() -> Vec<Office> {
     let mut dir = app.directory.get_untracked();
     app.import.with_untracked(|s| {
         if let ImportStage::Review { checked, .. } = s {
-            merge::merge_directory(&mut dir, &checked.snapshot.offices);
-            merge::merge_directory(&mut dir, std::slice::from_ref(&checked.snapshot.office));
+            merge::merge_file_offices(
+                &mut dir,
+                &checked.snapshot.offices,
+                &checked.snapshot.office,
+            );
         }
     });
     dir
